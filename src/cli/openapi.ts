@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase } from '../platform/db/database.ts';
+import { createServer } from '../server.ts';
+
+/** Prints the OpenAPI document without starting a server or touching a data folder. */
+export async function openApiDocument(): Promise<unknown> {
+  const database = openDatabase({ sqliteFile: ':memory:' });
+  const app = await createServer(loadConfig({}, {}), database, { logger: false });
+  await app.ready();
+  const doc = app.swagger();
+  await app.close();
+  await database.close();
+  return doc;
+}
+
+export function registerOpenApi(program: Command): void {
+  program
+    .command('openapi')
+    .description('Write the OpenAPI document of this version')
+    .option('--out <file>', 'file to write (default: standard output)')
+    .action(async (flags: { out?: string }) => {
+      const text = JSON.stringify(await openApiDocument(), null, 2) + '\n';
+      if (flags.out) fs.writeFileSync(flags.out, text);
+      else process.stdout.write(text);
+    });
+}

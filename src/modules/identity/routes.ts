@@ -1,0 +1,5 @@
+import { authRoutes } from './auth.routes.ts';
+import { tokensRoutes } from './tokens.routes.ts';
+import { usersRoutes } from './users.routes.ts';
+
+export const identityRoutes = [...authRoutes, ...usersRoutes, ...tokensRoutes];

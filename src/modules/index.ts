@@ -1,0 +1,6 @@
+import type { RouteDefinition, RouteSchema } from '../platform/http/route.ts';
+import { healthRoutes } from '../platform/http/health.routes.ts';
+import { identityRoutes } from './identity/routes.ts';
+
+/** Every module's routes. A new module adds its list here; the permission matrix test then covers it. */
+export const allRoutes = [...healthRoutes, ...identityRoutes] as unknown as RouteDefinition<RouteSchema>[];

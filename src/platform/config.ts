@@ -1,0 +1,95 @@
+import path from 'node:path';
+
+/**
+ * Runtime settings of an aims process. Every value comes from a command-line flag or, when the
+ * flag is absent, from its AIMS_* environment variable, then a default. Resolution lives here so
+ * that the server, the CLI and the tests agree on one meaning for each setting.
+ */
+export interface AimsConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** PostgreSQL URL; when absent aims uses SQLite in dataDir. */
+  databaseUrl: string | undefined;
+  /** Public base URL (used for OIDC redirects and Secure cookies behind a TLS proxy). */
+  publicUrl: string | undefined;
+  trustProxy: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginRateLimitPerMinute: number;
+  logLevel: string;
+  demoPassword: string | undefined;
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  /** Role granted on a first login when no group maps to a role; never admin. */
+  defaultRole: string;
+  /** Identity-provider group name -> aims role. */
+  groupRoles: Record<string, string>;
+  /** Organisation that OIDC users join. */
+  organisationSlug: string;
+  groupsClaim: string;
+  label: string;
+}
+
+export type ConfigOverrides = Partial<Omit<AimsConfig, 'oidc'>>;
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export class ConfigError extends Error {}
+
+function parseGroupRoles(raw: string | undefined): Record<string, string> {
+  if (!raw) return {};
+  // Format: "group=role,other group=role2"; kept as plain text so it fits in an environment variable.
+  const map: Record<string, string> = {};
+  for (const pair of raw.split(',')) {
+    const [group, role] = pair.split('=').map((s) => s.trim());
+    if (!group || !role) throw new ConfigError(`AIMS_OIDC_GROUP_ROLES: cannot read "${pair}" (expected group=role)`);
+    map[group] = role;
+  }
+  return map;
+}
+
+function oidcFrom(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  if (!env.AIMS_OIDC_ISSUER) return undefined;
+  if (!env.AIMS_OIDC_CLIENT_ID) throw new ConfigError('AIMS_OIDC_CLIENT_ID is required when AIMS_OIDC_ISSUER is set');
+  return {
+    issuer: env.AIMS_OIDC_ISSUER,
+    clientId: env.AIMS_OIDC_CLIENT_ID,
+    clientSecret: env.AIMS_OIDC_CLIENT_SECRET || undefined,
+    defaultRole: env.AIMS_OIDC_DEFAULT_ROLE || 'employee',
+    groupRoles: parseGroupRoles(env.AIMS_OIDC_GROUP_ROLES),
+    organisationSlug: env.AIMS_OIDC_ORG || 'northwind',
+    groupsClaim: env.AIMS_OIDC_GROUPS_CLAIM || 'groups',
+    label: env.AIMS_OIDC_LABEL || 'Single sign-on',
+  };
+}
+
+export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): AimsConfig {
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as ConfigOverrides;
+  return {
+    host: env.AIMS_HOST || '127.0.0.1',
+    port: intFrom(env.AIMS_PORT, 8080, 'AIMS_PORT'),
+    dataDir: path.resolve(env.AIMS_DATA_DIR || './data'),
+    databaseUrl: env.AIMS_DATABASE_URL || undefined,
+    publicUrl: env.AIMS_PUBLIC_URL || undefined,
+    trustProxy: env.AIMS_TRUST_PROXY === 'true' || env.AIMS_TRUST_PROXY === '1',
+    sessionIdleMinutes: intFrom(env.AIMS_SESSION_IDLE_MINUTES, 8 * 60, 'AIMS_SESSION_IDLE_MINUTES'),
+    sessionAbsoluteHours: intFrom(env.AIMS_SESSION_ABSOLUTE_HOURS, 7 * 24, 'AIMS_SESSION_ABSOLUTE_HOURS'),
+    loginRateLimitPerMinute: intFrom(env.AIMS_LOGIN_RATE_LIMIT, 10, 'AIMS_LOGIN_RATE_LIMIT'),
+    logLevel: env.AIMS_LOG_LEVEL || 'info',
+    demoPassword: env.AIMS_DEMO_PASSWORD || undefined,
+    oidc: oidcFrom(env),
+    ...defined,
+    ...(defined.dataDir ? { dataDir: path.resolve(defined.dataDir) } : {}),
+  };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_identity.ts';
+
+/**
+ * The one migration stream for both databases, in order. Names are sorted by Kysely, so keep the
+ * four-digit prefix.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_identity': m0001,
+};

@@ -1,0 +1,1 @@
+export const AIMS_VERSION = '0.1.0';
