@@ -15,6 +15,8 @@ export interface Database {
   dialect: Dialect;
   /** Human-readable location without credentials, for logs and `aims db status`. */
   location: string;
+  /** The PostgreSQL schema aims lives in, when not the default one. */
+  schema?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export function openDatabase(options: DatabaseOptions): Database {
       db,
       dialect: 'postgres',
       location: redactUrl(options.databaseUrl) + (options.pgSchema ? ` (schema ${options.pgSchema})` : ''),
+      schema: options.pgSchema,
       close: () => db.destroy(),
     };
   }

@@ -7,6 +7,7 @@ import type { RegisteredRoute, RouteAccess } from './route.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     aimsRoutes: RegisteredRoute[];
+    fastifyRoutes: Array<{ method: string; url: string }>;
     database: Database;
     config: AimsConfig;
     authenticator: Authenticator;

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type AimsConfig } from '../platform/config.ts';
+import { createServer } from '../server.ts';
+import { createTestDatabase, type TestDatabase } from './test-db.ts';
+import { TEST_PASSWORD } from './factories.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real application, in-process, on a fresh database; requests go through `app.inject`. */
+export async function startTestApp(overrides: Partial<AimsConfig> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = { ...loadConfig({ dataDir: '/nonexistent-aims-test' }, {}), loginRateLimitPerMinute: 1000, ...overrides };
+  const app = await createServer(config, database, { logger: false, webDir: '/nonexistent-aims-web' });
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  /** Headers for a cookie-authenticated request, with the CSRF token for writes. */
+  headers: Record<string, string>;
+}
+
+export async function login(app: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login of ${email} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'aims_session');
+  if (!cookie) throw new Error('no session cookie');
+  const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  return { cookie: cookie.value, csrfToken, headers: { cookie: `aims_session=${cookie.value}`, 'x-csrf-token': csrfToken } };
+}
