@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isRole, ROLES_REQUIRING_EXPIRY } from './authz/roles.ts';
 
 /**
  * Runtime settings of an aims process. Every value comes from a command-line flag or, when the
@@ -59,15 +60,31 @@ function parseGroupRoles(raw: string | undefined): Record<string, string> {
   return map;
 }
 
+/**
+ * Roles single sign-on may grant without an administrator choosing them: a known role that needs
+ * no expiry date (a group mapping cannot supply one).
+ */
+function checkGrantableRole(role: string, name: string): void {
+  if (!isRole(role)) throw new ConfigError(`${name}: "${role}" is not an aims role`);
+  if (ROLES_REQUIRING_EXPIRY.has(role)) throw new ConfigError(`${name}: ${role} needs an expiry date, so single sign-on cannot grant it`);
+}
+
 function oidcFrom(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   if (!env.AIMS_OIDC_ISSUER) return undefined;
   if (!env.AIMS_OIDC_CLIENT_ID) throw new ConfigError('AIMS_OIDC_CLIENT_ID is required when AIMS_OIDC_ISSUER is set');
+  const defaultRole = env.AIMS_OIDC_DEFAULT_ROLE || 'employee';
+  checkGrantableRole(defaultRole, 'AIMS_OIDC_DEFAULT_ROLE');
+  // Anyone the identity provider lets in would become an administrator: admin must come from an
+  // explicit group mapping only.
+  if (defaultRole === 'admin') throw new ConfigError('AIMS_OIDC_DEFAULT_ROLE must not be admin; map an identity-provider group to admin instead');
+  const groupRoles = parseGroupRoles(env.AIMS_OIDC_GROUP_ROLES);
+  for (const role of Object.values(groupRoles)) checkGrantableRole(role, 'AIMS_OIDC_GROUP_ROLES');
   return {
     issuer: env.AIMS_OIDC_ISSUER,
     clientId: env.AIMS_OIDC_CLIENT_ID,
     clientSecret: env.AIMS_OIDC_CLIENT_SECRET || undefined,
-    defaultRole: env.AIMS_OIDC_DEFAULT_ROLE || 'employee',
-    groupRoles: parseGroupRoles(env.AIMS_OIDC_GROUP_ROLES),
+    defaultRole,
+    groupRoles,
     organisationSlug: env.AIMS_OIDC_ORG || 'northwind',
     groupsClaim: env.AIMS_OIDC_GROUPS_CLAIM || 'groups',
     label: env.AIMS_OIDC_LABEL || 'Single sign-on',

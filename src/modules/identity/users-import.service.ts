@@ -92,14 +92,14 @@ export async function importUsers(ctx: ServiceContext, csv: string, dryRun: bool
 
   return ctx.db.transaction().execute(async (tx) => {
     const orgId = ctx.actor.organisationId;
-    const existing = new Map((await repo.findUsersByEmails(tx, rows.map((r) => r.email))).map((u) => [u.email, u.id]));
+    const existing = new Map((await repo.findUsersByEmails(tx, rows.map((r) => r.email))).map((u) => [u.email, u]));
     const existingMembers = new Set<string>();
     if (existing.size > 0) {
-      const members = await tx.selectFrom('memberships').select('user_id').where('organisation_id', '=', orgId).where('user_id', 'in', [...existing.values()]).execute();
+      const members = await tx.selectFrom('memberships').select('user_id').where('organisation_id', '=', orgId).where('user_id', 'in', [...existing.values()].map((u) => u.id)).execute();
       for (const m of members) existingMembers.add(m.user_id);
     }
     for (const row of rows) {
-      const id = existing.get(row.email);
+      const id = existing.get(row.email)?.id;
       if (id && existingMembers.has(id)) errors.push({ row: seen.get(row.email)!, field: 'email', message: `${row.email} already belongs to the organisation` });
     }
     errors.sort((a, b) => a.row - b.row);
@@ -110,12 +110,12 @@ export async function importUsers(ctx: ServiceContext, csv: string, dryRun: bool
     const memberships = [];
     const roleRows = [];
     for (const row of rows) {
-      const userId = existing.get(row.email) ?? crypto.randomUUID();
+      const userId = existing.get(row.email)?.id ?? crypto.randomUUID();
       if (!existing.has(row.email)) {
         users.push({ id: userId, email: row.email, name: row.name, password_hash: null, failed_logins: 0, locked_until: null, created_at: now, updated_at: now });
       }
       const membershipId = crypto.randomUUID();
-      memberships.push({ id: membershipId, organisation_id: orgId, user_id: userId, department: row.department, status: 'active' as const, created_at: now, updated_at: now, version: 1 });
+      memberships.push({ id: membershipId, organisation_id: orgId, user_id: userId, name: existing.get(row.email)?.name ?? row.name, email: row.email, department: row.department, status: 'active' as const, created_at: now, updated_at: now, version: 1 });
       for (const r of row.roles) roleRows.push({ membership_id: membershipId, role: r.role, expires_at: r.expiresAt });
     }
     await repo.insertUsers(tx, users);

@@ -31,6 +31,11 @@ function membersQuery(db: DbOrTx, organisationId: string) {
     .where('m.organisation_id', '=', organisationId);
 }
 
+/** Filters and counts touch memberships alone; users are joined only for the rows of the page. */
+function membershipsOf(db: DbOrTx, organisationId: string) {
+  return db.selectFrom('memberships as m').where('m.organisation_id', '=', organisationId);
+}
+
 const memberColumns = [
   'u.id as id',
   'u.email as email',
@@ -52,10 +57,10 @@ export async function findMemberByEmail(db: DbOrTx, organisationId: string, emai
   return membersQuery(db, organisationId).select(memberColumns).where('u.email', '=', email).executeTakeFirst();
 }
 
-const sortColumns = { name: 'u.name', email: 'u.email', created_at: 'm.created_at', status: 'm.status' } as const;
+const sortColumns = { name: 'm.name', email: 'm.email', created_at: 'm.created_at', status: 'm.status' } as const;
 
 export async function listMembers(db: DbOrTx, organisationId: string, q: UsersListQuery): Promise<{ rows: MemberRow[]; total: number }> {
-  let base = membersQuery(db, organisationId);
+  let base = membershipsOf(db, organisationId);
   if (q.status) base = base.where('m.status', '=', q.status);
   if (q.department) base = base.where('m.department', '=', q.department);
   if (q.role) {
@@ -68,15 +73,22 @@ export async function listMembers(db: DbOrTx, organisationId: string, q: UsersLi
     const pattern = `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     base = base.where((eb) =>
       eb.or([
-        eb(sql`lower(u.name)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(u.email)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(m.name)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(m.email)`, 'like', sql`${pattern} escape '\\'`),
       ]),
     );
   }
   const { field, direction } = parseSort(q.sort);
   const column = sortColumns[field as keyof typeof sortColumns];
   const [rows, count] = await Promise.all([
-    base.select(memberColumns).orderBy(column, direction).orderBy('u.id').limit(q.limit).offset(q.offset).execute(),
+    base
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(memberColumns)
+      .orderBy(column, direction)
+      .orderBy('m.user_id', direction)
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
@@ -91,11 +103,11 @@ export async function findUserByEmail(db: DbOrTx, email: string): Promise<UsersT
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
-export async function findUsersByEmails(db: DbOrTx, emails: string[]): Promise<Array<{ id: string; email: string }>> {
-  const out: Array<{ id: string; email: string }> = [];
+export async function findUsersByEmails(db: DbOrTx, emails: string[]): Promise<Array<{ id: string; email: string; name: string }>> {
+  const out: Array<{ id: string; email: string; name: string }> = [];
   // Chunked to stay under SQLite's bound-parameter limit.
   for (let i = 0; i < emails.length; i += 500) {
-    out.push(...(await db.selectFrom('users').select(['id', 'email']).where('email', 'in', emails.slice(i, i + 500)).execute()));
+    out.push(...(await db.selectFrom('users').select(['id', 'email', 'name']).where('email', 'in', emails.slice(i, i + 500)).execute()));
   }
   return out;
 }
@@ -137,6 +149,8 @@ export async function updateMembership(
 
 export async function updateUser(db: DbOrTx, userId: string, changes: Partial<Pick<UsersTable, 'name' | 'password_hash' | 'failed_logins' | 'locked_until'>>, updatedAt: string): Promise<void> {
   await db.updateTable('users').set({ ...changes, updated_at: updatedAt }).where('id', '=', userId).execute();
+  // Keep the memberships' copy of the name in step (it drives sorting and search).
+  if (changes.name !== undefined) await db.updateTable('memberships').set({ name: changes.name }).where('user_id', '=', userId).execute();
 }
 
 export async function activeMembershipsOf(db: DbOrTx, userId: string) {

@@ -49,7 +49,7 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
     }
     const membershipId = crypto.randomUUID();
     await repo.insertMemberships(tx, [
-      { id: membershipId, organisation_id: orgId, user_id: userId, department: input.department ?? null, status: 'active', created_at: now, updated_at: now, version: 1 },
+      { id: membershipId, organisation_id: orgId, user_id: userId, name: existing?.name ?? input.name, email: input.email, department: input.department ?? null, status: 'active', created_at: now, updated_at: now, version: 1 },
     ]);
     await repo.insertRoles(tx, roles.map((r) => ({ membership_id: membershipId, role: r.role, expires_at: r.expiresAt })));
     return loadUser(tx, orgId, userId);

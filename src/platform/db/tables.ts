@@ -29,6 +29,10 @@ export interface MembershipsTable {
   id: string;
   organisation_id: string;
   user_id: string;
+  /** Copy of users.name, kept in step by the identity repository. */
+  name: string;
+  /** Copy of users.email. */
+  email: string;
   department: string | null;
   status: 'active' | 'deactivated';
   created_at: string;
