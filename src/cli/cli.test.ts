@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/** The `aims` command as a user runs it: a real process on a real SQLite data folder. */
+const run = promisify(execFile);
+const bin = path.resolve(import.meta.dirname, '../../bin/aims.mjs');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-cli-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+async function aims(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, AIMS_DATA_DIR: dataDir, AIMS_DATABASE_URL: '', ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('aims CLI', () => {
+  it('has --help on every command', async () => {
+    for (const args of [[], ['serve'], ['db'], ['db', 'migrate'], ['db', 'status'], ['user', 'create'], ['token', 'create'], ['demo', 'seed']]) {
+      const res = await aims([...args, '--help']);
+      expect(res.code, args.join(' ')).toBe(0);
+      expect(res.stdout).toContain('Usage: aims');
+    }
+  });
+
+  it('migrates, reports status, seeds the demo idempotently, creates a user and a token', async () => {
+    const migrate = await aims(['db', 'migrate']);
+    expect(migrate.stdout).toMatch(/Applied 0001_identity/);
+    const status = await aims(['db', 'status', '--json']);
+    expect(JSON.parse(status.stdout)).toMatchObject({ dialect: 'sqlite', migrations: [{ name: '0001_identity', applied: true }] });
+
+    const seed = await aims(['demo', 'seed'], { AIMS_DEMO_PASSWORD: 'demo-password-42' });
+    expect(seed.stdout).toContain('Created organisation northwind.');
+    expect(seed.stdout).toContain('admin@northwind.example');
+    expect(seed.stdout).not.toContain('shown once');
+    const again = await aims(['demo', 'seed']);
+    expect(again.stdout).toContain('All demo users already exist.');
+
+    const user = await aims(['user', 'create', '--org', 'northwind', '--email', 'ci-bot@northwind.example', '--name', 'CI Bot', '--role', 'model_owner']);
+    expect(user.code).toBe(0);
+    expect(user.stdout).toMatch(/Temporary password \(shown once\): \S{20}/);
+    const token = await aims(['token', 'create', '--email', 'ci-bot@northwind.example', '--name', 'pipeline', '--days', '7'], { AIMS_ORG: 'northwind' });
+    expect(token.code).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^aims_\S+$/);
+  });
+
+  it('fails with a clear message and a non-zero exit on bad input', async () => {
+    const badRole = await aims(['user', 'create', '--email', 'x@y.test', '--name', 'X', '--role', 'wizard']);
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toContain('unknown role(s): wizard');
+    const noOrg = await aims(['token', 'create', '--org', 'nope', '--email', 'x@y.test', '--name', 'n']);
+    expect(noOrg.code).toBe(2);
+    expect(noOrg.stderr).toContain('No organisation with slug "nope"');
+    const days = await aims(['token', 'create', '--email', 'x@y.test', '--name', 'n', '--days', '999']);
+    expect(days.stderr).toContain('--days must be an integer from 1 to 365');
+  });
+});
