@@ -32,9 +32,9 @@ describe('aims CLI', () => {
 
   it('migrates, reports status, seeds the demo idempotently, creates a user and a token', async () => {
     const migrate = await aims(['db', 'migrate']);
-    expect(migrate.stdout).toMatch(/Applied 0001_identity/);
+    expect(migrate.stdout).toMatch(/Applied 0001_identity, 0002_ledger/);
     const status = await aims(['db', 'status', '--json']);
-    expect(JSON.parse(status.stdout)).toMatchObject({ dialect: 'sqlite', migrations: [{ name: '0001_identity', applied: true }] });
+    expect(JSON.parse(status.stdout)).toMatchObject({ dialect: 'sqlite', migrations: [{ name: '0001_identity', applied: true }, { name: '0002_ledger', applied: true }] });
 
     const seed = await aims(['demo', 'seed'], { AIMS_DEMO_PASSWORD: 'demo-password-42' });
     expect(seed.stdout).toContain('Created organisation northwind.');

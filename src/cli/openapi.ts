@@ -3,11 +3,14 @@ import type { Command } from 'commander';
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { createServer } from '../server.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { ephemeralSigner } from '../modules/ledger/signing-key.ts';
 
 /** Prints the OpenAPI document without starting a server or touching a data folder. */
 export async function openApiDocument(): Promise<unknown> {
   const database = openDatabase({ sqliteFile: ':memory:' });
-  const app = await createServer(loadConfig({}, {}), database, { logger: false });
+  await migrateToLatest(database.db);
+  const app = await createServer(loadConfig({}, {}), database, { logger: false, signer: ephemeralSigner() });
   await app.ready();
   const doc = app.swagger();
   await app.close();

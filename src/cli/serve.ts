@@ -20,7 +20,7 @@ export function registerServe(program: Command): void {
     const applied = await migrateToLatest(database.db);
     let seeded: Awaited<ReturnType<typeof seedDemo>> | null = null;
     if (flags.demo && (await countOrganisations(database.db)) === 0) seeded = await seedDemo(database.db, { password: config.demoPassword });
-    const app = await createServer(config, database);
+    const app = await createServer(config, database, { checkpointJob: true });
     const shutdown = async () => {
       await app.close();
       await database.close();

@@ -21,6 +21,18 @@ export interface AimsConfig {
   logLevel: string;
   demoPassword: string | undefined;
   oidc: OidcConfig | undefined;
+  ledger: LedgerConfig;
+}
+
+export interface LedgerConfig {
+  /** PEM of the Ed25519 checkpoint signing key; else keyFile; else generated in the data folder. */
+  keyPem: string | undefined;
+  keyFile: string | undefined;
+  keyName: string;
+  /** A checkpoint is signed after this many new entries ... */
+  checkpointEntries: number;
+  /** ... or when new entries are older than this. */
+  checkpointSeconds: number;
 }
 
 export interface OidcConfig {
@@ -37,7 +49,7 @@ export interface OidcConfig {
   label: string;
 }
 
-export type ConfigOverrides = Partial<Omit<AimsConfig, 'oidc'>>;
+export type ConfigOverrides = Partial<Omit<AimsConfig, 'oidc' | 'ledger'>>;
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -106,6 +118,13 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     logLevel: env.AIMS_LOG_LEVEL || 'info',
     demoPassword: env.AIMS_DEMO_PASSWORD || undefined,
     oidc: oidcFrom(env),
+    ledger: {
+      keyPem: env.AIMS_LEDGER_KEY || undefined,
+      keyFile: env.AIMS_LEDGER_KEY_FILE || undefined,
+      keyName: env.AIMS_LEDGER_KEY_NAME || 'aims',
+      checkpointEntries: intFrom(env.AIMS_LEDGER_CHECKPOINT_ENTRIES, 1000, 'AIMS_LEDGER_CHECKPOINT_ENTRIES') || 1000,
+      checkpointSeconds: intFrom(env.AIMS_LEDGER_CHECKPOINT_SECONDS, 60, 'AIMS_LEDGER_CHECKPOINT_SECONDS') || 60,
+    },
     ...defined,
     ...(defined.dataDir ? { dataDir: path.resolve(defined.dataDir) } : {}),
   };

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type AimsConfig } from '../platform/config.ts';
 import { createServer } from '../server.ts';
+import { ephemeralSigner } from '../modules/ledger/signing-key.ts';
+
+/** One signing key per test process, so that checkpoints of one file verify against one key. */
+export const testSigner = ephemeralSigner('aims-test');
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 import { TEST_PASSWORD } from './factories.ts';
 
@@ -14,7 +18,7 @@ export interface TestApp {
 export async function startTestApp(overrides: Partial<AimsConfig> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({ dataDir: '/nonexistent-aims-test' }, {}), loginRateLimitPerMinute: 1000, ...overrides };
-  const app = await createServer(config, database, { logger: false, webDir: '/nonexistent-aims-web' });
+  const app = await createServer(config, database, { logger: false, webDir: '/nonexistent-aims-web', signer: testSigner });
   await app.ready();
   return {
     app,

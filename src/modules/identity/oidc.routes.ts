@@ -126,7 +126,7 @@ export const oidcRoutes = [
         const { session, returnTo } = await completeLogin(request.server.database.db, request.server.config, {
           state: request.query.state,
           boundState,
-          rawQuery: request.url.split('?')[1] ?? '',
+          rawQuery: request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '',
         });
         setSessionCookie(request, reply, session);
         return reply.redirect(returnTo, 302);

@@ -289,8 +289,9 @@ async function resolveMember(db: Db, oidc: OidcConfig, issuer: string, identity:
       await createUser(system, { email: user.email, name: user.name, department: null, roles: rolesForGroups(oidc, identity.groups).map((role) => ({ role })) });
     }
   } else {
+    if (!identity.email) throw ssoFailed('no_email_claim');
     const created = await createUser(system, {
-      email: identity.email!,
+      email: identity.email,
       name: identity.name,
       department: null,
       roles: rolesForGroups(oidc, identity.groups).map((role) => ({ role })),
@@ -304,7 +305,8 @@ async function resolveMember(db: Db, oidc: OidcConfig, issuer: string, identity:
       .values({ issuer, subject: identity.subject, user_id: userId, created_at: nowIso() })
       .onConflict((oc) => oc.columns(['issuer', 'subject']).doNothing())
       .execute();
-    // A concurrent first sign-in may have linked the subject first; go with what is stored.
+    // A concurrent first sign-in may have linked the subject first: never open a session for an
+    // account other than the one the subject is linked to.
     const stored = await findLinkedUser(db, issuer, identity.subject);
     if (stored !== userId) throw ssoFailed('identity_linked_concurrently');
   }

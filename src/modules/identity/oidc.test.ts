@@ -7,7 +7,8 @@ import { allPermissions } from '../../platform/authz/permissions.ts';
 import { ConfigError, loadConfig, type OidcConfig } from '../../platform/config.ts';
 import { createTestDatabase } from '../../testing/test-db.ts';
 import { makeUser, type TestOrg } from '../../testing/factories.ts';
-import { startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { startTestApp, testSigner, type TestApp } from '../../testing/test-app.ts';
+import { loggerOptions } from '../../platform/http/logger.ts';
 import { createServer } from '../../server.ts';
 import { ensureOrganisation } from './organisations.service.ts';
 import { rolesForGroups, safeReturnTo } from './oidc.service.ts';
@@ -112,6 +113,7 @@ async function startProvider(): Promise<void> {
     cookies: { keys: [crypto.randomBytes(16).toString('hex')] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
     features: { devInteractions: { enabled: false } },
+    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
     pkce: { required: () => true },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     findAccount: async (_ctx: unknown, sub: string) => {
@@ -332,6 +334,9 @@ describe('single sign-on with OpenID Connect', () => {
   it('rejects a reused state: the login state is single use', async () => {
     const flow = await untilCallback('alice');
     expect(sessionOf(await deliver(flow.callbackUrl, flow.state))).toBeTruthy();
+    // aims burns the state itself, whatever the provider does with a reused code.
+    const left = await t.database.db.selectFrom('oidc_login_states').select('state').where('state', '=', flow.state).execute();
+    expect(left).toEqual([]);
     const replay = await deliver(flow.callbackUrl, flow.state);
     expect(replay.headers.location).toBe('/login?sso_error=sso_failed');
     expect(sessionOf(replay)).toBeUndefined();
@@ -410,6 +415,18 @@ describe('single sign-on when not configured', () => {
     }
   });
 
+  it('sends the browser back to the login page when the provider cannot be reached', async () => {
+    const down = await startTestApp({ publicUrl: AIMS_URL, oidc: { ...oidcConfig(), issuer: 'http://127.0.0.1:1' } });
+    try {
+      const res = await down.app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe('/login?sso_error=sso_failed');
+      expect(await down.database.db.selectFrom('oidc_login_states').selectAll().execute()).toEqual([]);
+    } finally {
+      await down.close();
+    }
+  });
+
   it('refuses admin as the default role, and unknown roles, when loading the configuration', () => {
     const env = { AIMS_OIDC_ISSUER: 'https://idp.example', AIMS_OIDC_CLIENT_ID: 'aims' };
     expect(() => loadConfig({}, { ...env, AIMS_OIDC_DEFAULT_ROLE: 'admin' })).toThrow(ConfigError);
@@ -425,8 +442,10 @@ describe('single sign-on logging', () => {
     const lines: string[] = [];
     const database = await createTestDatabase();
     const app = await createServer({ ...loadConfig({ dataDir: '/nonexistent-aims-test' }, {}), publicUrl: AIMS_URL, oidc: { ...oidcConfig(), organisationSlug: 'no-such-org' } }, database, {
-      logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } },
+      // The production logger settings, writing to memory.
+      logger: { ...(loggerOptions('info') as object), stream: { write: (line: string) => lines.push(line) } },
       webDir: '/nonexistent-aims-web',
+      signer: testSigner,
     });
     try {
       signInAs = 'alice';

@@ -132,6 +132,7 @@ describe('rejections', () => {
     ['Infinity', [Number.POSITIVE_INFINITY], /\$\[0\]: Infinity/],
     ['-Infinity', Number.NEGATIVE_INFINITY, /-Infinity/],
     ['undefined in an array', [1, undefined], /\$\[1\]: undefined/],
+    // eslint-disable-next-line no-sparse-arrays -- the hole is the case under test
     ['an array hole', [1, , 3], /\$\[1\]: undefined \(or a hole\)/],
     ['top-level undefined', undefined, /\$: undefined/],
     ['a function value', { f: () => 1 }, /\$\.f: functions/],

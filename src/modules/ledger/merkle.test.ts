@@ -280,6 +280,34 @@ describe('generated proofs for every size up to 70', () => {
   });
 });
 
+describe('proofs extended past the root', () => {
+  // Once sn reaches 0 the RFC algorithm must stop: otherwise an appended element c turns a valid
+  // proof into "proof" of the fabricated roots H(0x01 || c || root).
+  const tree = new MemoryMerkleTree();
+  for (let i = 0; i < 20; i++) tree.append(Buffer.from([i]));
+  const extra = leafHash(Buffer.from('extra'));
+
+  it('rejects an inclusion proof for a root extended with one more level', () => {
+    for (let n = 1; n <= 20; n++) {
+      for (let m = 0; m < n; m++) {
+        const fakeRoot = nodeHash(extra, tree.root(n));
+        expect(verifyInclusion(m, n, tree.getNode(0, m), [...tree.inclusionProof(m, n), extra], fakeRoot)).toBe(false);
+      }
+    }
+  });
+
+  it('rejects a consistency proof for roots extended with one more level', () => {
+    for (let n2 = 2; n2 <= 20; n2++) {
+      for (let n1 = 1; n1 < n2; n1++) {
+        const proof = [...tree.consistencyProof(n1, n2), extra];
+        const fake1 = nodeHash(extra, tree.root(n1));
+        const fake2 = nodeHash(extra, tree.root(n2));
+        expect(verifyConsistency(n1, n2, proof, fake1, fake2)).toBe(false);
+      }
+    }
+  });
+});
+
 describe('malformed verifier input', () => {
   const tree = testTree();
   const root = tree.root();
@@ -327,6 +355,8 @@ describe('malformed verifier input', () => {
     expect(call([0, 8, [], emptyRoot(), root])).toBe(false);
     expect(call([0, 8, cProof, emptyRoot(), root])).toBe(false);
     expect(call([8, 8, [root], root, root])).toBe(false);
+    expect(call([3, 8, [], root3, root])).toBe(false);
+    expect(call([4, 8, [], tree.root(4), root])).toBe(false);
   });
 
   it('treats the empty tree as consistent only with itself', () => {

@@ -111,7 +111,7 @@ export function consistencyProof(size1: number, size2: number, getNode: NodeRead
  */
 export function nodesCreatedByAppend(leafIndex: number, leafHashValue: Uint8Array, getNode: NodeReader): MerkleNode[] {
   assertSize(leafIndex, 'leafIndex');
-  let hash = Buffer.from(leafHashValue);
+  let hash: Buffer = Buffer.from(leafHashValue);
   let level = 0;
   let index = leafIndex;
   const created: MerkleNode[] = [{ level, index, hash }];
@@ -263,7 +263,7 @@ function rangeHash(start: number, end: number, getNode: NodeReader): Buffer {
     parts.push(storedNode(chunk.level, position / chunk.size, getNode));
     position += chunk.size;
   }
-  let hash = Buffer.from(parts.pop()!);
+  let hash: Buffer = Buffer.from(parts.pop()!);
   while (parts.length > 0) hash = nodeHash(parts.pop()!, hash);
   return hash;
 }

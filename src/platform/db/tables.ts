@@ -89,6 +89,61 @@ export interface OidcLoginStatesTable {
 
 
 
+export interface LedgerHeadsTable {
+  organisation_id: string;
+  size: number;
+  updated_at: string;
+}
+
+export interface LedgerEntriesTable {
+  organisation_id: string;
+  seq: number;
+  leaf_hash: string;
+  event: string;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  actor: string;
+  created_at: string;
+}
+
+export interface LedgerNodesTable {
+  organisation_id: string;
+  level: number;
+  idx: number;
+  hash: string;
+}
+
+export interface LedgerCheckpointsTable {
+  organisation_id: string;
+  tree_size: number;
+  root_hash: string;
+  note: string;
+  created_at: string;
+}
+
+export interface LedgerKeysTable {
+  key_id: string;
+  name: string;
+  verifier_key: string;
+  created_at: string;
+}
+
+export interface LedgerPrivateTextsTable {
+  organisation_id: string;
+  seq: number;
+  field: string;
+  salt: string | null;
+  text: string | null;
+  erased_at: string | null;
+}
+
+export interface OrganisationSecretsTable {
+  organisation_id: string;
+  pseudonym_key: string;
+  created_at: string;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -98,4 +153,11 @@ export interface DB {
   api_tokens: ApiTokensTable;
   oidc_identities: OidcIdentitiesTable;
   oidc_login_states: OidcLoginStatesTable;
+  ledger_heads: LedgerHeadsTable;
+  ledger_entries: LedgerEntriesTable;
+  ledger_nodes: LedgerNodesTable;
+  ledger_checkpoints: LedgerCheckpointsTable;
+  ledger_keys: LedgerKeysTable;
+  ledger_private_texts: LedgerPrivateTextsTable;
+  organisation_secrets: OrganisationSecretsTable;
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../authz/actor.ts';
 import type { AimsConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { LedgerSigner } from '../../modules/ledger/signing-key.ts';
 import type { Authenticator } from './authenticate.ts';
 import type { RegisteredRoute, RouteAccess } from './route.ts';
 
@@ -11,6 +12,7 @@ declare module 'fastify' {
     database: Database;
     config: AimsConfig;
     authenticator: Authenticator;
+    ledgerSigner: LedgerSigner;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../server.ts';
 import { makeOrganisation, makeUser } from '../../testing/factories.ts';
-import { login, startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { login, startTestApp, testSigner, type TestApp } from '../../testing/test-app.ts';
 import { loadConfig } from '../config.ts';
 
 /**
@@ -13,7 +13,7 @@ let b: Awaited<ReturnType<typeof createServer>>;
 
 beforeAll(async () => {
   a = await startTestApp();
-  b = await createServer({ ...loadConfig({}, {}), loginRateLimitPerMinute: 1000 }, a.database, { logger: false, webDir: '/nonexistent' });
+  b = await createServer({ ...loadConfig({}, {}), loginRateLimitPerMinute: 1000 }, a.database, { logger: false, webDir: '/nonexistent', signer: testSigner });
   await b.ready();
 });
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_identity.ts';
+import * as m0002 from './0002_ledger.ts';
 
 /**
  * The one migration stream for both databases, in order. Names are sorted by Kysely, so keep the
@@ -7,4 +8,5 @@ import * as m0001 from './0001_identity.ts';
  */
 export const migrations: Record<string, Migration> = {
   '0001_identity': m0001,
+  '0002_ledger': m0002,
 };
