@@ -23,7 +23,7 @@ async function aims(args: string[], env: Record<string, string> = {}): Promise<{
 
 describe('aims CLI', () => {
   it('has --help on every command', async () => {
-    for (const args of [[], ['serve'], ['db'], ['db', 'migrate'], ['db', 'status'], ['user', 'create'], ['token', 'create'], ['demo', 'seed']]) {
+    for (const args of [[], ['serve'], ['db'], ['db', 'migrate'], ['db', 'status'], ['user', 'create'], ['token', 'create'], ['demo', 'seed'], ['ledger'], ['ledger', 'verify'], ['ledger', 'export'], ['ledger', 'checkpoint']]) {
       const res = await aims([...args, '--help']);
       expect(res.code, args.join(' ')).toBe(0);
       expect(res.stdout).toContain('Usage: aims');
@@ -49,6 +49,36 @@ describe('aims CLI', () => {
     const token = await aims(['token', 'create', '--email', 'ci-bot@northwind.example', '--name', 'pipeline', '--days', '7'], { AIMS_ORG: 'northwind' });
     expect(token.code).toBe(0);
     expect(token.stdout.trim()).toMatch(/^aims_\S+$/);
+  });
+
+  it('checkpoints, verifies, exports and verifies the export offline, with exit codes 0 / 1 / 2', async () => {
+    const checkpoint = await aims(['ledger', 'checkpoint', '--org', 'northwind']);
+    expect(checkpoint.code).toBe(0);
+    expect(checkpoint.stdout).toMatch(/^aims\/ledger\/[0-9a-f-]{36}\n\d+\n/);
+    expect(fs.statSync(path.join(dataDir, 'ledger-signing-key.pem')).mode & 0o777).toBe(0o600);
+    const trusted = path.join(dataDir, 'trusted-checkpoint.txt');
+    fs.writeFileSync(trusted, checkpoint.stdout);
+
+    const verify = await aims(['ledger', 'verify', '--org', 'northwind', '--trusted-checkpoint', trusted]);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/^intact: 14 entries, 2 signed checkpoint\(s\) verified/);
+
+    const file = path.join(dataDir, 'export.jsonl');
+    expect((await aims(['ledger', 'export', '--org', 'northwind', '--out', file])).code).toBe(0);
+    const offline = await aims(['ledger', 'verify', '--file', file, '--json'], { AIMS_DATA_DIR: '/nonexistent' });
+    expect(offline.code).toBe(0);
+    expect(JSON.parse(offline.stdout)).toMatchObject({ ok: true, problem: null });
+
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    lines[3] = lines[3]!.replace('identity.user.created', 'identity.user.deleted');
+    fs.writeFileSync(file, lines.join('\n'));
+    const tampered = await aims(['ledger', 'verify', '--file', file]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toMatch(/TAMPERED at entry 2 \(leaf_hash_mismatch\)/);
+
+    expect((await aims(['ledger', 'verify', '--file', path.join(dataDir, 'missing.jsonl')])).code).toBe(2);
+    fs.writeFileSync(path.join(dataDir, 'not-an-export.jsonl'), '{"hello": 1}\n');
+    expect((await aims(['ledger', 'verify', '--file', path.join(dataDir, 'not-an-export.jsonl')])).code).toBe(2);
   });
 
   it('fails with a clear message and a non-zero exit on bad input', async () => {

@@ -5,6 +5,7 @@ import { ConfigError } from '../platform/config.ts';
 import { AIMS_VERSION } from '../platform/http/version.ts';
 import { registerDb } from './db.ts';
 import { registerDemo } from './demo.ts';
+import { registerLedger } from './ledger.ts';
 import { registerOpenApi } from './openapi.ts';
 import { CliError } from './options.ts';
 import { registerServe } from './serve.ts';
@@ -22,6 +23,7 @@ registerDb(program);
 registerUser(program);
 registerToken(program);
 registerDemo(program);
+registerLedger(program);
 registerOpenApi(program);
 
 try {

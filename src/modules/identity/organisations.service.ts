@@ -3,6 +3,8 @@ import type { Db } from '../../platform/db/database.ts';
 import { nowIso } from '../../platform/db/time.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { OrganisationsTable } from '../../platform/db/tables.ts';
+import { systemActor } from '../../platform/authz/actor.ts';
+import { appendEvents } from '../ledger/append.service.ts';
 import { findOrganisationBySlug, insertOrganisation } from './organisations.repository.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -20,7 +22,13 @@ export async function ensureOrganisation(db: Db, slug: string, name: string): Pr
   if (existing) return { organisation: existing, created: false };
   const now = nowIso();
   const organisation = { id: crypto.randomUUID(), slug, name, created_at: now, updated_at: now, version: 1 };
-  await insertOrganisation(db, organisation);
+  await db.transaction().execute(async (tx) => {
+    await insertOrganisation(tx, organisation);
+    // The first entry of every organisation's log is its own creation.
+    await appendEvents(tx, systemActor(organisation.id, slug, []), null, [
+      { action: 'identity.organisation.created', resource: { type: 'organisation', id: organisation.id }, changes: [{ field: 'slug', new: slug }, { field: 'name', new: name }] },
+    ]);
+  });
   return { organisation, created: true };
 }
 

@@ -8,6 +8,7 @@ import type { ApiTokensTable } from '../../platform/db/tables.ts';
 import type { ApiToken } from './schema.ts';
 import { randomSecret, sha256Hex } from './secrets.ts';
 import * as repo from './tokens.repository.ts';
+import { appendEvent } from '../ledger/append.service.ts';
 
 export const TOKEN_PREFIX = 'aims_';
 
@@ -61,7 +62,17 @@ export async function createToken(
     last_used_at: null,
     revoked_at: null,
   };
-  await repo.insertToken(ctx.db, row);
+  await ctx.db.transaction().execute(async (tx) => {
+    await repo.insertToken(tx, row);
+    await appendEvent(tx, ctx, {
+      action: 'identity.token.created',
+      resource: { type: 'api_token', id: row.id },
+      changes: [
+        { field: 'scopes', new: JSON.parse(row.scopes) },
+        { field: 'expires_at', new: row.expires_at },
+      ],
+    });
+  });
   return { token: toApiToken(row, now), secret };
 }
 
@@ -81,6 +92,9 @@ export async function revokeToken(ctx: ServiceContext, tokenId: string): Promise
   if (!row) throw notFound('Token');
   if (row.revoked_at) throw new AppError('invalid_state', 'The token is already revoked.');
   const now = nowIso();
-  await repo.revokeToken(ctx.db, tokenId, now);
+  await ctx.db.transaction().execute(async (tx) => {
+    await repo.revokeToken(tx, tokenId, now);
+    await appendEvent(tx, ctx, { action: 'identity.token.revoked', resource: { type: 'api_token', id: tokenId }, changes: [{ field: 'revoked_at', new: now }] });
+  });
   return toApiToken({ ...row, revoked_at: now }, now);
 }

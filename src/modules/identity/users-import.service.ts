@@ -5,6 +5,8 @@ import { nowIso } from '../../platform/db/time.ts';
 import { isRole, type Role } from '../../platform/authz/roles.ts';
 import { roleGrantProblems } from './role-grants.ts';
 import * as repo from './users.repository.ts';
+import { appendEvents } from '../ledger/append.service.ts';
+import type { LedgerEventInput } from '../ledger/event.ts';
 import { z } from 'zod';
 
 export interface ImportError {
@@ -108,7 +110,8 @@ export async function importUsers(ctx: ServiceContext, csv: string, dryRun: bool
 
     const users = [];
     const memberships = [];
-    const roleRows = [];
+    const roleRows: repo.RoleRow[] = [];
+    const events: LedgerEventInput[] = [];
     for (const row of rows) {
       const userId = existing.get(row.email)?.id ?? crypto.randomUUID();
       if (!existing.has(row.email)) {
@@ -117,10 +120,21 @@ export async function importUsers(ctx: ServiceContext, csv: string, dryRun: bool
       const membershipId = crypto.randomUUID();
       memberships.push({ id: membershipId, organisation_id: orgId, user_id: userId, name: existing.get(row.email)?.name ?? row.name, email: row.email, department: row.department, status: 'active' as const, created_at: now, updated_at: now, version: 1 });
       for (const r of row.roles) roleRows.push({ membership_id: membershipId, role: r.role, expires_at: r.expiresAt });
+      events.push({
+        action: 'identity.user.created',
+        resource: { type: 'user', id: userId, isPerson: true },
+        changes: [
+          { field: 'email', new: row.email },
+          { field: 'department', new: row.department },
+          { field: 'roles', new: row.roles },
+          { field: 'source', new: 'csv_import' },
+        ],
+      });
     }
     await repo.insertUsers(tx, users);
     await repo.insertMemberships(tx, memberships);
     await repo.insertRoles(tx, roleRows);
+    await appendEvents(tx, ctx.actor, ctx.requestId, events);
     return { dryRun, rows: records.length, valid: rows.length, created: rows.length, errors: [] };
   });
 }

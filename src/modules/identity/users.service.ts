@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../platform/db/database.ts';
 import { nowIso } from '../../platform/db/time.ts';
 import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Page } from '../../platform/http/schemas.ts';
+import { appendEvent } from '../ledger/append.service.ts';
 import { hashPassword } from './passwords.ts';
 import { validateRoleGrants } from './role-grants.ts';
 import type { CreateUserInput, UpdateUserInput, User, UsersListQuery } from './schema.ts';
@@ -52,6 +53,16 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
       { id: membershipId, organisation_id: orgId, user_id: userId, name: existing?.name ?? input.name, email: input.email, department: input.department ?? null, status: 'active', created_at: now, updated_at: now, version: 1 },
     ]);
     await repo.insertRoles(tx, roles.map((r) => ({ membership_id: membershipId, role: r.role, expires_at: r.expiresAt })));
+    await appendEvent(tx, ctx, {
+      action: 'identity.user.created',
+      resource: { type: 'user', id: userId, isPerson: true },
+      changes: [
+        { field: 'email', new: input.email },
+        { field: 'department', new: input.department ?? null },
+        { field: 'roles', new: roles },
+        { field: 'password', new: passwordHash ? 'set' : null },
+      ],
+    });
     return loadUser(tx, orgId, userId);
   });
 }
@@ -101,12 +112,18 @@ export async function updateUser(ctx: ServiceContext, userId: string, input: Upd
       await requireSoleOrganisation(tx, userId, orgId);
       await repo.updateUser(tx, userId, { name: input.name }, now);
     }
-    const changes = input.department !== undefined ? { department: input.department } : {};
-    if (!(await repo.updateMembership(tx, orgId, member.membership_id, input.version, changes, now))) throw conflict();
+    const membershipChanges = input.department !== undefined ? { department: input.department } : {};
+    if (!(await repo.updateMembership(tx, orgId, member.membership_id, input.version, membershipChanges, now))) throw conflict();
+    const before = (await repo.rolesOf(tx, [member.membership_id])).map((r) => ({ role: r.role, expiresAt: r.expires_at }));
     if (roles) {
       await repo.deleteRoles(tx, member.membership_id);
       await repo.insertRoles(tx, roles.map((r) => ({ membership_id: member.membership_id, role: r.role, expires_at: r.expiresAt })));
     }
+    const changes: Array<{ field: string; old: unknown; new: unknown }> = [];
+    if (input.name !== undefined && input.name !== member.name) changes.push({ field: 'name', old: member.name, new: input.name });
+    if (input.department !== undefined && input.department !== member.department) changes.push({ field: 'department', old: member.department, new: input.department });
+    if (roles) changes.push({ field: 'roles', old: before, new: roles });
+    await appendEvent(tx, ctx, { action: 'identity.user.updated', resource: { type: 'user', id: userId, isPerson: true }, changes });
     return loadUser(tx, orgId, userId);
   });
 }
@@ -127,6 +144,11 @@ export async function setUserStatus(ctx: ServiceContext, userId: string, version
       await revokeTokensOf(tx, orgId, userId, now);
     }
     if (!(await repo.updateMembership(tx, orgId, member.membership_id, version, { status }, now))) throw conflict();
+    await appendEvent(tx, ctx, {
+      action: status === 'active' ? 'identity.user.reactivated' : 'identity.user.deactivated',
+      resource: { type: 'user', id: userId, isPerson: true },
+      changes: [{ field: 'status', old: member.status, new: status }],
+    });
     return loadUser(tx, orgId, userId);
   });
 }
@@ -147,6 +169,7 @@ export async function setUserPassword(
   await ctx.db.transaction().execute(async (tx) => {
     await repo.updateUser(tx, userId, { password_hash: hash, failed_logins: 0, locked_until: null }, now);
     await revokeSessionsOf(tx, orgId, userId, now);
+    await appendEvent(tx, ctx, { action: 'identity.user.password_set', resource: { type: 'user', id: userId, isPerson: true }, changes: [{ field: 'password', new: password ? 'chosen' : 'generated' }] });
   });
   return { temporaryPassword: password ? null : chosen };
 }

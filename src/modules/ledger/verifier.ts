@@ -133,7 +133,11 @@ export class LedgerVerifier {
     }
     if (typeof parsed !== 'object' || parsed === null || parsed.v !== 1) return this.fail({ kind: 'malformed_event', seq: expected, message: `entry ${expected} is not a version 1 event` });
     if (canonicalize(parsed) !== entry.event) return this.fail({ kind: 'not_canonical', seq: expected, message: `entry ${expected} is not in canonical form: it was edited` });
-    if (parsed.seq !== expected) return this.fail({ kind: 'wrong_sequence', seq: expected, message: `entry at position ${expected} says it is entry ${String(parsed.seq)}: entries were moved or inserted` });
+    if (parsed.seq !== expected) {
+      // Two entries claiming the same number: the first of them is the one slipped in.
+      if (parsed.seq === expected - 1) return this.fail({ kind: 'wrong_sequence', seq: expected - 1, message: `entry ${expected - 1} was inserted: the entry after it also claims to be entry ${expected - 1}` });
+      return this.fail({ kind: 'wrong_sequence', seq: expected, message: `entry at position ${expected} says it is entry ${String(parsed.seq)}: entries were moved or inserted` });
+    }
     if (parsed.org !== this.options.organisationId) return this.fail({ kind: 'wrong_organisation', seq: expected, message: `entry ${expected} belongs to another organisation's log` });
     const leaf = leafHash(Buffer.from(entry.event, 'utf8'));
     if (entry.leafHash !== null && entry.leafHash !== leaf.toString('hex')) {
