@@ -74,7 +74,7 @@ export async function appendEvents(tx: Transaction<DB>, actor: Actor, requestId:
     const leaf = leafHash(Buffer.from(text, 'utf8'));
     for (const node of nodesCreatedByAppend(seq, leaf, getNode)) {
       known.set(nodeKey(node.level, node.index), node.hash);
-      nodes.push({ organisation_id: orgId, level: node.level, idx: node.index, hash: node.hash.toString('hex') });
+      if (node.level > 0) nodes.push({ organisation_id: orgId, level: node.level, idx: node.index, hash: node.hash.toString('hex') });
     }
     entries.push({
       organisation_id: orgId,

@@ -9,7 +9,70 @@ type JsonPath = string;
 
 /** The RFC 8785 canonical JSON text of value. Throws TypeError if value is not representable. */
 export function canonicalize(value: unknown): string {
-  return serializeValue(value, '', '$', new Set());
+  // The common case (plain data, as ledger events are) takes a fast path without path bookkeeping;
+  // anything unusual, including every error, goes through the careful serializer below, which
+  // produces the same text or a precise error message.
+  return fastSerialize(value, 0) ?? serializeValue(value, '', '$', new Set());
+}
+
+const UNUSUAL: unique symbol = Symbol('unusual');
+const INDEX_LIKE_KEY = /^(0|[1-9][0-9]*)$/;
+const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/;
+const MAX_FAST_DEPTH = 64;
+
+/**
+ * RFC 8785 serializes strings and numbers exactly as ECMAScript's JSON.stringify does, so for
+ * plain data it is enough to copy objects with their keys in UTF-16 code-unit order (the default
+ * string sort) and let V8's JSON.stringify write the text in one pass. Returns null when the
+ * value needs the careful path: index-like keys (which JavaScript objects would reorder),
+ * non-finite numbers, undefined in arrays, toJSON, non-plain objects, deep nesting, and lone
+ * surrogates (which JSON.stringify escapes while RFC 8785 rejects them).
+ */
+function fastSerialize(value: unknown, depth: number): string | null {
+  const copy = sortedCopy(value, depth);
+  if (copy === UNUSUAL) return null;
+  const text = JSON.stringify(copy);
+  return ESCAPED_SURROGATE.test(text) ? null : text;
+}
+
+function sortedCopy(value: unknown, depth: number): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : UNUSUAL;
+    case 'object': {
+      if (value === null) return null;
+      if (depth > MAX_FAST_DEPTH) return UNUSUAL;
+      if (Array.isArray(value)) {
+        const out: unknown[] = new Array(value.length);
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          if (item === undefined) return UNUSUAL;
+          const copied = sortedCopy(item, depth + 1);
+          if (copied === UNUSUAL) return UNUSUAL;
+          out[i] = copied;
+        }
+        return out;
+      }
+      const prototype: unknown = Object.getPrototypeOf(value);
+      if ((prototype !== Object.prototype && prototype !== null) || 'toJSON' in value) return UNUSUAL;
+      const record = value as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(record).sort()) {
+        if (INDEX_LIKE_KEY.test(key)) return UNUSUAL;
+        const member = record[key];
+        if (member === undefined) continue;
+        const copied = sortedCopy(member, depth + 1);
+        if (copied === UNUSUAL) return UNUSUAL;
+        out[key] = copied;
+      }
+      return out;
+    }
+    default:
+      return UNUSUAL;
+  }
 }
 
 /** The UTF-8 encoding of canonicalize(value): the exact bytes to hash or sign. */

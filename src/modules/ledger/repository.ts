@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { bulkInsert } from '../../platform/db/bulk-insert.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import type { LedgerCheckpointsTable, LedgerEntriesTable, LedgerNodesTable } from '../../platform/db/tables.ts';
 
@@ -25,25 +26,43 @@ export async function headSize(db: DbOrTx, organisationId: string): Promise<numb
   return row ? Number(row.size) : 0;
 }
 
-export async function readNodes(db: DbOrTx, organisationId: string, addresses: Array<{ level: number; index: number }>): Promise<Map<string, string>> {
+/** Node hashes by address; level 0 comes from the entries' leaf hashes, higher levels from ledger_nodes. */
+export async function readNodes(db: DbOrTx, organisationId: string, all: Array<{ level: number; index: number }>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
+  const leaves = all.filter((a) => a.level === 0).map((a) => a.index);
+  if (leaves.length > 0) {
+    const rows = await db.selectFrom('ledger_entries').select(['seq', 'leaf_hash']).where('organisation_id', '=', organisationId).where('seq', 'in', leaves).execute();
+    for (const r of rows) out.set(`0:${r.seq}`, r.leaf_hash);
+  }
+  const addresses = all.filter((a) => a.level > 0);
   if (addresses.length === 0) return out;
+  // `level IN (..) AND idx IN (..)` walks the primary key (an OR of pairs would scan the table);
+  // the few extra combinations it returns are dropped here.
+  const wanted = new Set(addresses.map((a) => `${a.level}:${a.index}`));
   const rows = await db
     .selectFrom('ledger_nodes')
     .select(['level', 'idx', 'hash'])
     .where('organisation_id', '=', organisationId)
-    .where((eb) => eb.or(addresses.map((a) => eb.and([eb('level', '=', a.level), eb('idx', '=', a.index)]))))
+    .where('level', 'in', [...new Set(addresses.map((a) => a.level))])
+    .where('idx', 'in', [...new Set(addresses.map((a) => a.index))])
     .execute();
-  for (const r of rows) out.set(`${r.level}:${r.idx}`, r.hash);
+  for (const r of rows) {
+    const key = `${r.level}:${r.idx}`;
+    if (wanted.has(key)) out.set(key, r.hash);
+  }
   return out;
 }
 
+const ENTRY_COLUMNS = ['organisation_id', 'seq', 'leaf_hash', 'event', 'action', 'resource_type', 'resource_id', 'actor', 'created_at'] as const;
+const NODE_COLUMNS = ['organisation_id', 'level', 'idx', 'hash'] as const;
+
 export async function insertEntries(tx: DbOrTx, rows: LedgerEntriesTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 100) await tx.insertInto('ledger_entries').values(rows.slice(i, i + 100)).execute();
+  await bulkInsert(tx, 'ledger_entries', ENTRY_COLUMNS, rows);
 }
 
+/** Stores interior nodes only: a level-0 node is the entry's own leaf hash. */
 export async function insertNodes(tx: DbOrTx, rows: LedgerNodesTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await tx.insertInto('ledger_nodes').values(rows.slice(i, i + 200)).execute();
+  await bulkInsert(tx, 'ledger_nodes', NODE_COLUMNS, rows);
 }
 
 export async function insertPrivateTexts(tx: DbOrTx, rows: Array<{ organisation_id: string; seq: number; field: string; salt: string; text: string }>): Promise<void> {
@@ -95,10 +114,6 @@ export async function* streamEntries(db: DbOrTx, organisationId: string, pageSiz
     yield rows;
     next = Number(rows[rows.length - 1]!.seq);
   }
-}
-
-export async function allNodes(db: DbOrTx, organisationId: string) {
-  return db.selectFrom('ledger_nodes').select(['level', 'idx', 'hash']).where('organisation_id', '=', organisationId).execute();
 }
 
 export async function insertCheckpoint(db: DbOrTx, row: LedgerCheckpointsTable): Promise<boolean> {

@@ -1,0 +1,16 @@
+import { systemActor } from '../src/platform/authz/actor.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { ensureOrganisation } from '../src/modules/identity/organisations.service.ts';
+import { appendEvents } from '../src/modules/ledger/append.service.ts';
+import fs from 'node:fs';
+const dir = fs.mkdtempSync('/tmp/prof-');
+const d = openDatabase({ dataDir: dir });
+await migrateToLatest(d.db);
+const { organisation } = await ensureOrganisation(d.db, 'b', 'B');
+const actor = systemActor(organisation.id, 'b', []);
+const ev = (i: number) => ({ action: 'decision.credit.logged', resource: { type: 'decision', id: `d-${i}` }, changes: [{ field: 'outcome', new: 'approved' }] });
+for (let b = 0; b < 30; b++) await d.db.transaction().execute((tx) => appendEvents(tx, actor, null, Array.from({ length: 1000 }, (_, i) => ev(i))));
+let t = performance.now();
+for (let i = 0; i < 300; i++) await d.db.transaction().execute((tx) => appendEvents(tx, actor, null, [ev(i)]));
+console.log('single ms', (performance.now() - t) / 300);

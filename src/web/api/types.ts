@@ -1,0 +1,11 @@
+import type { components } from '../../platform/api-client/schema.d.ts';
+
+/** Shapes of the API, named for the web application; they come from the OpenAPI document. */
+type Schemas = components['schemas'];
+
+export type Me = Schemas['Me'];
+export type User = Schemas['User'];
+export type Role = Schemas['RoleGrant']['role'];
+export type RoleGrantInput = Schemas['RoleGrant'];
+export type ApiToken = Schemas['ApiToken'];
+export type UserStatus = User['status'];
