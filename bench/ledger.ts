@@ -19,6 +19,7 @@ import { appendEvents } from '../src/modules/ledger/append.service.ts';
 import { createCheckpoint } from '../src/modules/ledger/checkpoints.service.ts';
 import { verifyDatabase } from '../src/modules/ledger/export.service.ts';
 import { proveInclusion } from '../src/modules/ledger/proofs.service.ts';
+import { streamEntries } from '../src/modules/ledger/repository.ts';
 import { ephemeralSigner, publishKey } from '../src/modules/ledger/signing-key.ts';
 import type { LedgerEventInput } from '../src/modules/ledger/event.ts';
 
@@ -52,7 +53,10 @@ async function main(): Promise<void> {
   const plain = new SQLite(path.join(dir, 'plain.sqlite'));
   plain.pragma('journal_mode = WAL');
   plain.pragma('synchronous = NORMAL');
-  plain.exec('create table rows (organisation_id text, seq integer, leaf_hash text, event text, action text, resource_type text, resource_id text, actor text, created_at text, primary key (organisation_id, seq))');
+  // The same table shape as ledger_entries (primary key and both indexes): the same rows, without hashing or a tree.
+  plain.exec(`create table rows (organisation_id text, seq integer, leaf_hash text, event text, action text, resource_type text, resource_id text, actor text, created_at text, primary key (organisation_id, seq));
+    create index rows_resource on rows (organisation_id, resource_type, resource_id);
+    create index rows_time on rows (organisation_id, created_at);`);
   const insert = plain.prepare('insert into rows values (?,?,?,?,?,?,?,?,?)');
   const sample = JSON.stringify({ v: 1, org: organisation.id, seq: 0, time: new Date().toISOString(), actor: { type: 'system', id: null, token: null }, action: 'decision.credit.logged', resource: { type: 'decision', id: 'd-0' }, request: null, changes: [{ field: 'outcome', new: 'h:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', old: null }], private: {} });
   t0 = performance.now();
@@ -99,6 +103,14 @@ async function main(): Promise<void> {
   }
   const hashSeconds = (performance.now() - t0) / 1000;
   line(`verify ${size.toLocaleString('en')} entries vs read + SHA-256 of the same bytes`, `${verifySeconds.toFixed(2)} s vs ${hashSeconds.toFixed(2)} s`, `${((hashSeconds / verifySeconds) * 100).toFixed(0)}% of the speed (target >= 50%)`);
+  // The stricter reading: the bytes already in memory, hashed with nothing else to do.
+  const texts: string[] = [];
+  for await (const page of streamEntries(database.db, organisation.id)) for (const r of page) texts.push(r.event);
+  t0 = performance.now();
+  for (const text of texts) crypto.createHash('sha256').update(text).digest();
+  const memorySeconds = (performance.now() - t0) / 1000;
+  line(`  ... vs SHA-256 of the same bytes already in memory`, `${verifySeconds.toFixed(2)} s vs ${memorySeconds.toFixed(2)} s`, `${((memorySeconds / verifySeconds) * 100).toFixed(0)}% of the speed`);
+  texts.length = 0;
 
   // 4. Inclusion proofs at N entries.
   const times: number[] = [];

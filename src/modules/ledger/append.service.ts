@@ -7,7 +7,7 @@ import { nowIso } from '../../platform/db/time.ts';
 import { canonicalize } from './canonical-json.ts';
 import { ACTION_PATTERN, type LedgerEventInput, type LedgerEventV1 } from './event.ts';
 import { frontierAddresses, nodeKey } from './frontier.ts';
-import { leafHash, nodesCreatedByAppend } from './merkle.ts';
+import { leafHashOfText, nodesCreatedByAppend } from './merkle.ts';
 import { organisationKey, pseudonym, valueDigest } from './pseudonyms.ts';
 import * as repo from './repository.ts';
 
@@ -71,7 +71,7 @@ export async function appendEvents(tx: Transaction<DB>, actor: Actor, requestId:
       private: privateCommitments,
     };
     const text = canonicalize(event);
-    const leaf = leafHash(Buffer.from(text, 'utf8'));
+    const leaf = leafHashOfText(text);
     for (const node of nodesCreatedByAppend(seq, leaf, getNode)) {
       known.set(nodeKey(node.level, node.index), node.hash);
       if (node.level > 0) nodes.push({ organisation_id: orgId, level: node.level, idx: node.index, hash: node.hash.toString('hex') });

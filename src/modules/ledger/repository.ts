@@ -99,12 +99,12 @@ export async function findEntry(db: DbOrTx, organisationId: string, seq: number)
 }
 
 /** Entries in sequence order, in pages, for verification and export without loading the log into memory. */
-export async function* streamEntries(db: DbOrTx, organisationId: string, pageSize = 5000): AsyncGenerator<LedgerEntriesTable[]> {
+export async function* streamEntries(db: DbOrTx, organisationId: string, pageSize = 5000): AsyncGenerator<Array<Pick<LedgerEntriesTable, 'seq' | 'event' | 'leaf_hash'>>> {
   let next = -1;
   for (;;) {
     const rows = await db
       .selectFrom('ledger_entries')
-      .selectAll()
+      .select(['seq', 'event', 'leaf_hash'])
       .where('organisation_id', '=', organisationId)
       .where('seq', '>', next)
       .orderBy('seq')

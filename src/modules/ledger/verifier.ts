@@ -1,6 +1,6 @@
 import { canonicalize } from './canonical-json.ts';
 import { CheckpointFormatError, verifyCheckpoint } from './checkpoint.ts';
-import { emptyRoot, leafHash, nodeHash } from './merkle.ts';
+import { emptyRoot, leafHashOfText, nodeHash } from './merkle.ts';
 
 /**
  * Offline verification of an organisation's log, streaming: entries are pushed in order and never
@@ -58,6 +58,38 @@ interface PendingCheckpoint {
   label: 'checkpoint' | 'trusted';
 }
 
+/**
+ * Whether `text` is the RFC 8785 form of its own value. Fast path: JSON.parse keeps the text's key
+ * order, so if re-stringifying gives the same text and every object's keys are sorted, the text
+ * is canonical. Anything else (including index-like keys, which JavaScript reorders) is decided
+ * by the full canonicaliser.
+ */
+function isCanonicalText(text: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (JSON.stringify(parsed) === text && keysSorted(parsed)) return true;
+  return canonicalize(parsed) === text;
+}
+
+function claimedSequence(text: string): number | null {
+  const at = text.lastIndexOf('"seq":');
+  if (at < 0) return null;
+  const match = /^(0|[1-9][0-9]*),/.exec(text.slice(at + 6, at + 30));
+  return match ? Number(match[1]) : null;
+}
+
+function keysSorted(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (Array.isArray(value)) return value.every(keysSorted);
+  const keys = Object.keys(value);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! >= keys[i]!) return false;
+  return keys.every((k) => keysSorted((value as Record<string, unknown>)[k]));
+}
+
 export class LedgerVerifier {
   private readonly stack: Array<{ level: number; hash: Buffer }> = [];
   private count = 0;
@@ -65,7 +97,10 @@ export class LedgerVerifier {
   private verifiedCheckpoints = 0;
   private readonly pending: PendingCheckpoint[] = [];
 
+  private readonly orgMarker: string;
+
   constructor(private readonly options: VerifierOptions) {
+    this.orgMarker = `"org":${JSON.stringify(options.organisationId)},`;
     for (const c of options.checkpoints) this.addCheckpoint(c.note, 'checkpoint', c.treeSize);
     if (options.trustedCheckpoint) this.addCheckpoint(options.trustedCheckpoint, 'trusted', null);
     this.pending.sort((a, b) => a.treeSize - b.treeSize);
@@ -125,22 +160,22 @@ export class LedgerVerifier {
     if (entry.seq !== expected) {
       return this.fail({ kind: 'sequence_gap', seq: expected, message: entry.seq > expected ? `entry ${expected} is missing (next stored entry is ${entry.seq})` : `entry ${entry.seq} appears again or out of order at position ${expected}` });
     }
-    let parsed: { v?: unknown; seq?: unknown; org?: unknown };
-    try {
-      parsed = JSON.parse(entry.event) as typeof parsed;
-    } catch {
-      return this.fail({ kind: 'malformed_event', seq: expected, message: `entry ${expected} is not valid JSON` });
-    }
-    if (typeof parsed !== 'object' || parsed === null || parsed.v !== 1) return this.fail({ kind: 'malformed_event', seq: expected, message: `entry ${expected} is not a version 1 event` });
-    if (canonicalize(parsed) !== entry.event) return this.fail({ kind: 'not_canonical', seq: expected, message: `entry ${expected} is not in canonical form: it was edited` });
-    if (parsed.seq !== expected) {
+    // Security rests on the hashes: an entry's bytes must hash to its leaf, and the leaves to every
+    // signed root. Reading the sequence number and organisation straight from the canonical text
+    // (keys are sorted, so the top-level "seq" is the last one, and quotes inside strings are
+    // escaped) locates moved, inserted and foreign entries without parsing every event.
+    const claimed = claimedSequence(entry.event);
+    if (claimed === null || !entry.event.endsWith(',"v":1}')) return this.fail({ kind: 'malformed_event', seq: expected, message: `entry ${expected} is not a version 1 event` });
+    if (claimed !== expected) {
       // Two entries claiming the same number: the first of them is the one slipped in.
-      if (parsed.seq === expected - 1) return this.fail({ kind: 'wrong_sequence', seq: expected - 1, message: `entry ${expected - 1} was inserted: the entry after it also claims to be entry ${expected - 1}` });
-      return this.fail({ kind: 'wrong_sequence', seq: expected, message: `entry at position ${expected} says it is entry ${String(parsed.seq)}: entries were moved or inserted` });
+      if (claimed === expected - 1) return this.fail({ kind: 'wrong_sequence', seq: expected - 1, message: `entry ${expected - 1} was inserted: the entry after it also claims to be entry ${expected - 1}` });
+      return this.fail({ kind: 'wrong_sequence', seq: expected, message: `entry at position ${expected} says it is entry ${claimed}: entries were moved or inserted` });
     }
-    if (parsed.org !== this.options.organisationId) return this.fail({ kind: 'wrong_organisation', seq: expected, message: `entry ${expected} belongs to another organisation's log` });
-    const leaf = leafHash(Buffer.from(entry.event, 'utf8'));
+    if (!entry.event.includes(this.orgMarker)) return this.fail({ kind: 'wrong_organisation', seq: expected, message: `entry ${expected} belongs to another organisation's log` });
+    const leaf = leafHashOfText(entry.event);
     if (entry.leafHash !== null && entry.leafHash !== leaf.toString('hex')) {
+      // Only now, off the hot path, tell a re-serialised edit from any other edit.
+      if (!isCanonicalText(entry.event)) return this.fail({ kind: 'not_canonical', seq: expected, message: `entry ${expected} is not in canonical form: it was edited` });
       return this.fail({ kind: 'leaf_hash_mismatch', seq: expected, message: `entry ${expected}: the stored leaf hash does not match the event` });
     }
     let node = { level: 0, hash: leaf };
