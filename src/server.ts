@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { allRoutes } from './modules/index.ts';
 import { createAuthenticator } from './modules/identity/authenticator.ts';
 import { checkpointDue } from './modules/ledger/checkpoints.service.ts';
+import { publishErrorLogger, sinksOf } from './modules/ledger/publish.ts';
 import { loadSigner, publishKey, type LedgerSigner } from './modules/ledger/signing-key.ts';
 import type { AimsConfig } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
@@ -43,7 +44,7 @@ function startCheckpointJob(app: FastifyInstance, database: Database, signer: Le
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    checkpointDue(database.db, signer, policy)
+    checkpointDue(database.db, signer, policy, sinksOf(config), publishErrorLogger(app.log))
       .catch((err: unknown) => app.log.error({ err }, 'ledger checkpoint job failed'))
       .finally(() => {
         running = false;

@@ -7,6 +7,7 @@ import { ExportFormatError, exportLines, verifyDatabase, verifyExportFile } from
 import { publishKey } from '../modules/ledger/signing-key.ts';
 import type { VerificationResult } from '../modules/ledger/verifier.ts';
 import { signerFor } from '../server.ts';
+import { sinksOf } from '../modules/ledger/publish.ts';
 import { CliError, configFrom, withDatabase, withDatabaseOptions, withOrgOption, type DatabaseFlags } from './options.ts';
 
 /** Exit codes CI understands: 0 intact, 1 tampered, 2 usage error. */
@@ -88,7 +89,7 @@ export function registerLedger(program: Command): void {
       const org = await getOrganisationBySlug(db, flags.org);
       const signer = signerFor(config);
       await publishKey(db, signer);
-      const cp = await createCheckpoint(db, org.id, signer);
+      const cp = await createCheckpoint(db, org.id, signer, sinksOf(config), (_org, size, errors) => console.error(pc.yellow(`checkpoint ${size} stored but not published: ${errors.join('; ')}`)));
       if (!cp) throw new CliError('the log is empty: nothing to checkpoint', 2);
       process.stdout.write(cp.note);
     });

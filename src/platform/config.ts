@@ -33,6 +33,10 @@ export interface LedgerConfig {
   checkpointEntries: number;
   /** ... or when new entries are older than this. */
   checkpointSeconds: number;
+  /** A folder synced elsewhere where each new checkpoint is written. */
+  publishDir: string | undefined;
+  /** An HTTP endpoint each new checkpoint is POSTed to (text/plain). */
+  publishUrl: string | undefined;
 }
 
 export interface OidcConfig {
@@ -103,6 +107,18 @@ function oidcFrom(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   };
 }
 
+function publishUrlFrom(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`AIMS_LEDGER_PUBLISH_URL is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('AIMS_LEDGER_PUBLISH_URL must be http(s)');
+  return url.toString();
+}
+
 export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): AimsConfig {
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as ConfigOverrides;
   return {
@@ -124,6 +140,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
       keyName: env.AIMS_LEDGER_KEY_NAME || 'aims',
       checkpointEntries: intFrom(env.AIMS_LEDGER_CHECKPOINT_ENTRIES, 1000, 'AIMS_LEDGER_CHECKPOINT_ENTRIES') || 1000,
       checkpointSeconds: intFrom(env.AIMS_LEDGER_CHECKPOINT_SECONDS, 60, 'AIMS_LEDGER_CHECKPOINT_SECONDS') || 60,
+      publishDir: env.AIMS_LEDGER_PUBLISH_DIR || undefined,
+      publishUrl: publishUrlFrom(env.AIMS_LEDGER_PUBLISH_URL),
     },
     ...defined,
     ...(defined.dataDir ? { dataDir: path.resolve(defined.dataDir) } : {}),

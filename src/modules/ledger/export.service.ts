@@ -5,6 +5,7 @@ import { nowIso } from '../../platform/db/time.ts';
 import { originOf } from './checkpoints.service.ts';
 import * as repo from './repository.ts';
 import { rootOf } from './proofs.service.ts';
+import { firstAlteredPrivateText } from './private-text.service.ts';
 import { LedgerVerifier, type VerificationResult } from './verifier.ts';
 
 /**
@@ -65,6 +66,10 @@ export async function verifyDatabase(db: Db, organisationId: string, options: { 
     }
     if (stored !== result.rootHash) {
       return { ...result, ok: false, problem: { kind: 'leaf_hash_mismatch', seq: null, treeSize: size, message: 'the stored tree nodes do not match the entries; proofs served from them would be wrong' } };
+    }
+    const altered = await firstAlteredPrivateText(db, organisationId);
+    if (altered) {
+      return { ...result, ok: false, problem: { kind: 'private_text_mismatch', seq: altered.seq, treeSize: null, message: `the kept text "${altered.field}" of entry ${altered.seq} no longer matches the commitment in the entry` } };
     }
   }
   return result;

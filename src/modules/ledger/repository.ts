@@ -140,3 +140,40 @@ export async function listKeys(db: DbOrTx) {
 export async function registerKey(db: DbOrTx, row: { key_id: string; name: string; verifier_key: string; created_at: string }): Promise<void> {
   await db.insertInto('ledger_keys').values(row).onConflict((oc) => oc.column('key_id').doNothing()).execute();
 }
+
+export async function privateTextsOf(db: DbOrTx, organisationId: string, seq: number) {
+  return db.selectFrom('ledger_private_texts').selectAll().where('organisation_id', '=', organisationId).where('seq', '=', seq).orderBy('field').execute();
+}
+
+export async function erasePrivateText(db: DbOrTx, organisationId: string, seq: number, field: string, at: string): Promise<void> {
+  await db
+    .updateTable('ledger_private_texts')
+    .set({ text: null, salt: null, erased_at: at })
+    .where('organisation_id', '=', organisationId)
+    .where('seq', '=', seq)
+    .where('field', '=', field)
+    .execute();
+}
+
+/** Texts not erased, in (seq, field) order, after a position: for verification in pages. */
+export async function keptPrivateTexts(db: DbOrTx, organisationId: string, after: { seq: number; field: string }, limit: number) {
+  return db
+    .selectFrom('ledger_private_texts')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('text', 'is not', null)
+    .where((eb) => eb.or([eb('seq', '>', after.seq), eb.and([eb('seq', '=', after.seq), eb('field', '>', after.field)])]))
+    .orderBy('seq')
+    .orderBy('field')
+    .limit(limit)
+    .execute();
+}
+
+export async function entriesBySeq(db: DbOrTx, organisationId: string, seqs: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < seqs.length; i += 500) {
+    const rows = await db.selectFrom('ledger_entries').select(['seq', 'event']).where('organisation_id', '=', organisationId).where('seq', 'in', seqs.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(Number(r.seq), r.event);
+  }
+  return out;
+}

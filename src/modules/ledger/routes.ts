@@ -4,12 +4,14 @@ import { AppError } from '../../platform/http/errors.ts';
 import { contextOf } from '../../platform/http/request-context.ts';
 import { defineRoute } from '../../platform/http/route.ts';
 import { findOrganisation } from '../identity/organisations.repository.ts';
+import { publishErrorLogger, sinksOf } from './publish.ts';
 import { createCheckpoint, latest, originOf } from './checkpoints.service.ts';
 import { exportLines, verifyDatabase } from './export.service.ts';
 import { ledgerPermissions as P } from './policy.ts';
 import { proveConsistency, proveInclusion } from './proofs.service.ts';
+import { erasePrivateText, readPrivateTexts } from './private-text.service.ts';
 import * as repo from './repository.ts';
-import { checkpointSchema, consistencyProofSchema, consistencyQuery, entriesPage, entriesQuery, inclusionProofSchema, inclusionQuery, keysSchema, ledgerEntrySchema, seqParams, verificationSchema } from './schema.ts';
+import { checkpointSchema, consistencyProofSchema, consistencyQuery, entriesPage, entriesQuery, inclusionProofSchema, inclusionQuery, keysSchema, ledgerEntrySchema, privateFieldParams, privateTextSchema, seqParams, verificationSchema } from './schema.ts';
 
 const tags = ['ledger'];
 
@@ -50,6 +52,20 @@ export const ledgerRoutes = [
       if (!row) throw new AppError('not_found', `Entry ${request.params.seq} not found.`);
       return toEntry(row);
     },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/ledger/entries/:seq/private',
+    access: P['ledger.read_private'],
+    schema: { summary: 'The free text kept beside an entry, and whether it still matches the entry\'s commitment', tags, params: seqParams, response: { 200: z.object({ items: z.array(privateTextSchema) }) } },
+    handler: async (request) => ({ items: await readPrivateTexts(contextOf(request), request.params.seq) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/ledger/entries/:seq/private/:field/erase',
+    access: P['ledger.erase'],
+    schema: { summary: 'Erase the free text kept beside an entry; the entry and every proof stay valid', tags, params: privateFieldParams, response: { 200: privateTextSchema } },
+    handler: async (request) => erasePrivateText(contextOf(request), request.params.seq, request.params.field),
   }),
   defineRoute({
     method: 'GET',
@@ -99,7 +115,7 @@ export const ledgerRoutes = [
     schema: { summary: 'Sign a checkpoint of the current log now', tags, response: { 201: checkpointSchema } },
     handler: async (request, reply) => {
       const ctx = contextOf(request);
-      const cp = await createCheckpoint(ctx.db, ctx.actor.organisationId, request.server.ledgerSigner);
+      const cp = await createCheckpoint(ctx.db, ctx.actor.organisationId, request.server.ledgerSigner, sinksOf(request.server.config), publishErrorLogger(request.log));
       if (!cp) throw new AppError('invalid_state', 'The log is empty: nothing to checkpoint.');
       return reply.code(201).send(cp);
     },

@@ -56,3 +56,8 @@ export const verificationSchema = z.object({
   checkpointsVerified: z.number().int(),
   problem: z.object({ kind: z.string(), seq: z.number().int().nullable(), treeSize: z.number().int().nullable(), message: z.string() }).nullable(),
 });
+
+export const privateFieldParams = z.strictObject({ seq: z.coerce.number().int().min(0), field: z.string().min(1).max(64) });
+export const privateTextSchema = z
+  .object({ field: z.string(), text: z.string().nullable(), erasedAt: z.string().nullable(), matchesCommitment: z.boolean().nullable() })
+  .meta({ id: 'LedgerPrivateText' });

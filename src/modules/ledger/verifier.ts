@@ -30,7 +30,8 @@ export interface Problem {
     | 'checkpoint_root_mismatch'
     | 'checkpoint_beyond_log'
     | 'checkpoint_format'
-    | 'trusted_checkpoint';
+    | 'trusted_checkpoint'
+    | 'private_text_mismatch';
   /** Sequence number of the first bad entry, when the problem is in an entry. */
   seq: number | null;
   /** Tree size of the checkpoint concerned, when the problem is in a checkpoint. */
