@@ -23,7 +23,7 @@ async function aims(args: string[], env: Record<string, string> = {}): Promise<{
 
 describe('aims CLI', () => {
   it('has --help on every command', async () => {
-    for (const args of [[], ['serve'], ['db'], ['db', 'migrate'], ['db', 'status'], ['user', 'create'], ['token', 'create'], ['demo', 'seed'], ['ledger'], ['ledger', 'verify'], ['ledger', 'export'], ['ledger', 'checkpoint']]) {
+    for (const args of [[], ['serve'], ['db'], ['db', 'migrate'], ['db', 'status'], ['user', 'create'], ['token', 'create'], ['demo', 'seed'], ['ledger'], ['ledger', 'verify'], ['ledger', 'export'], ['ledger', 'checkpoint'], ['ledger', 'keys'], ['ledger', 'rotate-key']]) {
       const res = await aims([...args, '--help']);
       expect(res.code, args.join(' ')).toBe(0);
       expect(res.stdout).toContain('Usage: aims');
@@ -77,6 +77,14 @@ describe('aims CLI', () => {
     expect(tampered.stdout).toMatch(/TAMPERED at entry 2 \(leaf_hash_mismatch\)/);
 
     expect((await aims(['ledger', 'verify', '--file', path.join(dataDir, 'missing.jsonl')])).code).toBe(2);
+
+    const rotated = await aims(['ledger', 'rotate-key']);
+    expect(rotated.code).toBe(0);
+    expect((await aims(['user', 'create', '--email', 'after-rotation@northwind.example', '--name', 'After', '--role', 'employee'])).code).toBe(0);
+    expect((await aims(['ledger', 'checkpoint'])).code).toBe(0);
+    const keys = await aims(['ledger', 'keys']);
+    expect(keys.stdout.trim().split('\n')).toHaveLength(3);
+    expect((await aims(['ledger', 'verify'])).stdout).toMatch(/^intact: 16 entries, 2 signed checkpoint/);
     fs.writeFileSync(path.join(dataDir, 'not-an-export.jsonl'), '{"hello": 1}\n');
     expect((await aims(['ledger', 'verify', '--file', path.join(dataDir, 'not-an-export.jsonl')])).code).toBe(2);
   });

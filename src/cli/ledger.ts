@@ -4,7 +4,9 @@ import pc from 'picocolors';
 import { getOrganisationBySlug } from '../modules/identity/organisations.service.ts';
 import { createCheckpoint } from '../modules/ledger/checkpoints.service.ts';
 import { ExportFormatError, exportLines, verifyDatabase, verifyExportFile } from '../modules/ledger/export.service.ts';
-import { publishKey } from '../modules/ledger/signing-key.ts';
+import { publishKey, rotateKeyFile } from '../modules/ledger/signing-key.ts';
+import { originOf } from '../modules/ledger/checkpoints.service.ts';
+import { listKeys } from '../modules/ledger/repository.ts';
 import type { VerificationResult } from '../modules/ledger/verifier.ts';
 import { signerFor } from '../server.ts';
 import { sinksOf } from '../modules/ledger/publish.ts';
@@ -79,6 +81,31 @@ export function registerLedger(program: Command): void {
       }
       await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
       console.log(`wrote ${lines - 1} records to ${flags.out}`);
+    });
+  });
+
+  const keys = ledger.command('keys').description('Print the origin of the log and every public key that has signed its checkpoints');
+  withOrgOption(withDatabaseOptions(keys)).action(async (flags: DatabaseFlags & { org: string }) => {
+    await withDatabase(configFrom(flags), async ({ db }) => {
+      const org = await getOrganisationBySlug(db, flags.org);
+      console.log(`origin ${originOf(org.id)}`);
+      for (const k of await listKeys(db)) console.log(k.verifier_key);
+    });
+  });
+
+  const rotate = ledger
+    .command('rotate-key')
+    .description('Replace the signing key kept in the data folder; the old public key stays published so old checkpoints still verify');
+  withDatabaseOptions(rotate).action(async (flags: DatabaseFlags) => {
+    const config = configFrom(flags);
+    if (config.ledger.keyPem || config.ledger.keyFile) throw new CliError('the signing key comes from AIMS_LEDGER_KEY or AIMS_LEDGER_KEY_FILE: rotate it there', 2);
+    await withDatabase(config, async ({ db }) => {
+      const old = signerFor(config);
+      await publishKey(db, old);
+      const retired = rotateKeyFile(config.dataDir);
+      const next = signerFor(config);
+      await publishKey(db, next);
+      console.log(`retired ${retired}\nnew key ${next.verifierKey}`);
     });
   });
 

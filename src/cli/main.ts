@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { AppError } from '../platform/http/errors.ts';
 import { ConfigError } from '../platform/config.ts';
+import { SigningKeyError } from '../modules/ledger/signing-key.ts';
 import { AIMS_VERSION } from '../platform/http/version.ts';
 import { registerDb } from './db.ts';
 import { registerDemo } from './demo.ts';
@@ -30,7 +31,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) process.exit(err.exitCode);
-  if (err instanceof CliError || err instanceof AppError || err instanceof ConfigError) {
+  if (err instanceof CliError || err instanceof AppError || err instanceof ConfigError || err instanceof SigningKeyError) {
     console.error(pc.red(`aims: ${err.message}`));
     process.exit(err instanceof CliError ? err.exitCode : 2);
   }

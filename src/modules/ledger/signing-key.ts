@@ -59,6 +59,15 @@ export function loadSigner(source: SigningKeySource): LedgerSigner {
   return { name, privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), verifierKey: verifierKeyString(name, raw) };
 }
 
+/** Moves the data folder's key aside (kept, owner-only) so that the next start generates a new one. */
+export function rotateKeyFile(dataDir: string): string {
+  const file = path.join(dataDir, KEY_FILE_NAME);
+  if (!fs.existsSync(file)) throw new SigningKeyError(`no signing key in ${dataDir} to rotate`);
+  const retired = path.join(dataDir, `ledger-signing-key.retired-${new Date().toISOString().replace(/[:.]/g, '-')}.pem`);
+  fs.renameSync(file, retired);
+  return retired;
+}
+
 /** Publishes the signer's public key in the database (idempotent). */
 export async function publishKey(db: DbOrTx, signer: LedgerSigner): Promise<void> {
   await registerKey(db, {
