@@ -8,7 +8,9 @@ import type { AimsConfig, OidcConfig } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { addMinutes, nowIso } from '../../platform/db/time.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { appendEvent } from '../ledger/append.service.ts';
 import { openSession, type NewSession } from './auth.service.ts';
+import * as oidcRepo from './oidc.repository.ts';
 import { findOrganisationBySlug } from './organisations.repository.ts';
 import { findMember, findUserByEmail } from './users.repository.ts';
 import { createUser } from './users.service.ts';
@@ -90,12 +92,7 @@ async function discover(oidc: OidcConfig): Promise<client.Configuration> {
 // --- login state ----------------------------------------------------------------------------
 
 async function purgeExpiredStates(db: Db, now: string): Promise<void> {
-  await db.deleteFrom('oidc_login_states').where('created_at', '<', addMinutes(now, -STATE_TTL_MINUTES)).execute();
-}
-
-/** Deletes and returns the row in one statement, so two callbacks racing with one state cannot both use it. */
-async function consumeState(db: Db, state: string) {
-  return db.deleteFrom('oidc_login_states').where('state', '=', state).returningAll().executeTakeFirst();
+  await oidcRepo.purgeStatesBefore(db, addMinutes(now, -STATE_TTL_MINUTES));
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -124,10 +121,7 @@ export async function startLogin(db: Db, config: AimsConfig, returnTo: string | 
   const codeVerifier = client.randomPKCECodeVerifier();
   const now = nowIso();
   await purgeExpiredStates(db, now);
-  await db
-    .insertInto('oidc_login_states')
-    .values({ state, nonce, code_verifier: codeVerifier, return_to: safeReturnTo(returnTo), created_at: now })
-    .execute();
+  await oidcRepo.insertState(db, { state, nonce, code_verifier: codeVerifier, return_to: safeReturnTo(returnTo), created_at: now });
   const url = client.buildAuthorizationUrl(configuration, {
     redirect_uri: redirectUriOf(config),
     response_type: 'code',
@@ -160,7 +154,7 @@ export async function completeLogin(db: Db, config: AimsConfig, input: CallbackI
   const oidc = requireOidc(config);
   if (!input.state) throw ssoFailed('state_missing');
   if (!input.boundState || !sameSecret(input.state, input.boundState)) throw ssoFailed('state_not_bound_to_browser');
-  const row = await consumeState(db, input.state);
+  const row = await oidcRepo.consumeState(db, input.state);
   if (!row) throw ssoFailed('state_unknown_or_used');
   if (row.created_at < addMinutes(nowIso(), -STATE_TTL_MINUTES)) throw ssoFailed('state_expired');
 
@@ -253,11 +247,6 @@ export function rolesForGroups(oidc: OidcConfig, groups: string[]): Role[] {
   return [oidc.defaultRole];
 }
 
-async function findLinkedUser(db: Db, issuer: string, subject: string): Promise<string | undefined> {
-  const row = await db.selectFrom('oidc_identities').select('user_id').where('issuer', '=', issuer).where('subject', '=', subject).executeTakeFirst();
-  return row?.user_id;
-}
-
 /**
  * Finds or provisions the person behind an identity and checks they may sign in.
  *
@@ -271,7 +260,7 @@ async function resolveMember(db: Db, oidc: OidcConfig, issuer: string, identity:
   if (!org) throw ssoFailed('organisation_missing');
   const system = { db, actor: systemActor(org.id, org.slug, allPermissions()), requestId: null };
 
-  const linkedUserId = await findLinkedUser(db, issuer, identity.subject);
+  const linkedUserId = await oidcRepo.findLinkedUser(db, issuer, identity.subject);
   let userId = linkedUserId;
   if (!userId) {
     if (!identity.email) throw ssoFailed('no_email_claim');
@@ -285,7 +274,7 @@ async function resolveMember(db: Db, oidc: OidcConfig, issuer: string, identity:
     if (member && member.status !== 'active') throw ssoFailed('membership_deactivated');
     if (!member) {
       // Known person, new to this organisation: they join it as a first sign-in would.
-      const user = await db.selectFrom('users').select(['email', 'name']).where('id', '=', userId).executeTakeFirstOrThrow();
+      const user = await oidcRepo.findUserIdentity(db, userId);
       await createUser(system, { email: user.email, name: user.name, department: null, roles: rolesForGroups(oidc, identity.groups).map((role) => ({ role })) });
     }
   } else {
@@ -300,14 +289,15 @@ async function resolveMember(db: Db, oidc: OidcConfig, issuer: string, identity:
   }
 
   if (!linkedUserId) {
-    await db
-      .insertInto('oidc_identities')
-      .values({ issuer, subject: identity.subject, user_id: userId, created_at: nowIso() })
-      .onConflict((oc) => oc.columns(['issuer', 'subject']).doNothing())
-      .execute();
+    const linkedId = userId;
+    await db.transaction().execute(async (tx) => {
+      if (await oidcRepo.linkIdentity(tx, { issuer, subject: identity.subject, user_id: linkedId, created_at: nowIso() })) {
+        await appendEvent(tx, system, { action: 'identity.sso_identity.linked', resource: { type: 'user', id: linkedId, isPerson: true }, changes: [{ field: 'issuer', new: issuer }] });
+      }
+    });
     // A concurrent first sign-in may have linked the subject first: never open a session for an
     // account other than the one the subject is linked to.
-    const stored = await findLinkedUser(db, issuer, identity.subject);
+    const stored = await oidcRepo.findLinkedUser(db, issuer, identity.subject);
     if (stored !== userId) throw ssoFailed('identity_linked_concurrently');
   }
   return { userId, organisationId: org.id };
