@@ -66,10 +66,10 @@ describe('signing in and the application shell', () => {
   it('says plainly that an unbuilt capability is not available yet', async () => {
     const { page, problems } = await aims.openPage();
     await signIn(page, 'model_owner@northwind.example');
-    await page.getByRole('navigation').getByRole('link', { name: /Audit trail/ }).click();
-    await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: /Maturity & readiness/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Maturity & readiness' }).waitFor();
     await page.getByText('This capability is not available yet in this version of aims.').waitFor();
-    expect(await page.getByRole('main').textContent()).toContain('tamper-evident log');
+    expect(await page.getByRole('main').textContent()).toContain('blocks certification');
     expect(problems).toEqual([]);
   });
 

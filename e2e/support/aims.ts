@@ -83,7 +83,11 @@ export async function startAims(options: { loginRateLimitPerMinute?: number } = 
   };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * The whole page by default; `fullPage: false` for what the viewport shows, e.g. a panel fixed
+ * over the page. Transitions are finished first so a dialog is not caught half-way in.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: options.fullPage ?? true, animations: 'disabled' });
 }

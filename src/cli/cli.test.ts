@@ -13,7 +13,7 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 async function aims(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, AIMS_DATA_DIR: dataDir, AIMS_DATABASE_URL: '', ...env } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, AIMS_DATA_DIR: dataDir, AIMS_DATABASE_URL: '', NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -28,9 +28,10 @@ describe('aims CLI', () => {
       expect(res.code, args.join(' ')).toBe(0);
       expect(res.stdout).toContain('Usage: aims');
     }
-  });
+    // Each call starts a Node process that compiles the CLI: allow for a loaded CI machine.
+  }, 180_000);
 
-  it('migrates, reports status, seeds the demo idempotently, creates a user and a token', async () => {
+  it('migrates, reports status, seeds the demo idempotently, creates a user and a token', { timeout: 120_000 }, async () => {
     const migrate = await aims(['db', 'migrate']);
     expect(migrate.stdout).toMatch(/Applied 0001_identity, 0002_ledger/);
     const status = await aims(['db', 'status', '--json']);
@@ -51,7 +52,7 @@ describe('aims CLI', () => {
     expect(token.stdout.trim()).toMatch(/^aims_\S+$/);
   });
 
-  it('checkpoints, verifies, exports and verifies the export offline, with exit codes 0 / 1 / 2', async () => {
+  it('checkpoints, verifies, exports and verifies the export offline, with exit codes 0 / 1 / 2', { timeout: 180_000 }, async () => {
     const checkpoint = await aims(['ledger', 'checkpoint', '--org', 'northwind']);
     expect(checkpoint.code).toBe(0);
     expect(checkpoint.stdout).toMatch(/^aims\/ledger\/[0-9a-f-]{36}\n\d+\n/);

@@ -9,3 +9,5 @@ export type Role = Schemas['RoleGrant']['role'];
 export type RoleGrantInput = Schemas['RoleGrant'];
 export type ApiToken = Schemas['ApiToken'];
 export type UserStatus = User['status'];
+export type LedgerEntry = Schemas['LedgerEntry'];
+export type LedgerCheckpoint = Schemas['LedgerCheckpoint'];

@@ -3,6 +3,7 @@ import { LoginPage } from '../auth/LoginPage.tsx';
 import { loginPath } from '../auth/redirect.ts';
 import { RequireAuth } from '../auth/RequireAuth.tsx';
 import { meQueryKey } from '../auth/session.ts';
+import { AuditTrailPage } from '../pages/audit/AuditTrailPage.tsx';
 import { CapabilityUnavailablePage } from '../pages/capabilities/CapabilityUnavailablePage.tsx';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
@@ -23,7 +24,8 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <DashboardPage /> },
-      ...CAPABILITY_SECTIONS.map((section) => ({ path: section.path, element: <CapabilityUnavailablePage section={section} /> })),
+      { path: '/audit-trail', element: <AuditTrailPage /> },
+      ...CAPABILITY_SECTIONS.filter((section) => !section.available).map((section) => ({ path: section.path, element: <CapabilityUnavailablePage section={section} /> })),
       { path: '/admin/users', element: <UsersPage /> },
       { path: '/admin/roles', element: <RolesPage /> },
       { path: '/profile', element: <ProfilePage /> },

@@ -31,3 +31,19 @@ export function endOfDayIso(dateInputValue: string): string | null {
 export function tomorrowInputValue(): string {
   return toDateInputValue(new Date(Date.now() + 24 * 3600 * 1000).toISOString());
 }
+
+/** The start of a day chosen in a date input, in local time, as an ISO instant. */
+export function startOfDayIso(dateInputValue: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateInputValue)) return null;
+  const start = new Date(`${dateInputValue}T00:00:00`);
+  return Number.isNaN(start.getTime()) ? null : start.toISOString();
+}
+
+/** For an exclusive upper bound: "until the end of that day" is "before the next day starts". */
+export function startOfNextDayIso(dateInputValue: string): string | null {
+  const start = startOfDayIso(dateInputValue);
+  if (!start) return null;
+  const next = new Date(start);
+  next.setDate(next.getDate() + 1);
+  return next.toISOString();
+}

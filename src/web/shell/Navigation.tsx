@@ -53,7 +53,7 @@ export function Navigation() {
       </NavGroup>
       <NavGroup title="Governance">
         {CAPABILITY_SECTIONS.map((section) => (
-          <NavItem key={section.path} to={section.path} label={section.label} notYet />
+          <NavItem key={section.path} to={section.path} label={section.label} notYet={!section.available} />
         ))}
       </NavGroup>
       {adminSections.length > 0 && (

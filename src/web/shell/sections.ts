@@ -6,8 +6,10 @@
 export interface CapabilitySection {
   path: string;
   label: string;
-  /** What the capability will do, in one sentence. */
+  /** What the capability does (or will do), in one sentence. */
   summary: string;
+  /** The capability has its page; the others show "not available yet". */
+  available?: boolean;
 }
 
 export const CAPABILITY_SECTIONS: readonly CapabilitySection[] = [
@@ -50,6 +52,7 @@ export const CAPABILITY_SECTIONS: readonly CapabilitySection[] = [
     path: '/audit-trail',
     label: 'Audit trail',
     summary: 'Browse and verify the tamper-evident log of every change and decision, with signed checkpoints anyone can check offline.',
+    available: true,
   },
   {
     path: '/governance',

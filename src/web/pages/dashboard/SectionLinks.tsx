@@ -10,8 +10,8 @@ export function SectionLinks() {
         Capabilities
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        This version of aims provides sign-in, users, roles and API tokens. The capabilities below are not available yet;
-        each page says what it will do.
+        This version of aims provides sign-in, users, roles, API tokens and the tamper-evident audit trail. The other
+        capabilities below are not available yet; each page says what it will do.
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {CAPABILITY_SECTIONS.map((section) => (
@@ -19,8 +19,8 @@ export function SectionLinks() {
             <Anchor component={Link} to={section.path} fw={500} size="sm">
               {section.label}
             </Anchor>
-            <Text size="xs" c="dimmed">
-              Not available yet
+            <Text size="xs" c={section.available ? 'teal.8' : 'dimmed'}>
+              {section.available ? 'Available' : 'Not available yet'}
             </Text>
           </li>
         ))}
