@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeOrganisation, makeUser } from '../testing/factories.ts';
+import { login, startTestApp } from '../testing/test-app.ts';
 
 /** The `aims` command as a user runs it: a real process on a real SQLite data folder. */
 const run = promisify(execFile);
@@ -88,6 +90,26 @@ describe('aims CLI', () => {
     expect((await aims(['ledger', 'verify'])).stdout).toMatch(/^intact: 16 entries, 2 signed checkpoint/);
     fs.writeFileSync(path.join(dataDir, 'not-an-export.jsonl'), '{"hello": 1}\n');
     expect((await aims(['ledger', 'verify', '--file', path.join(dataDir, 'not-an-export.jsonl')])).code).toBe(2);
+  });
+
+  it('exports from a running server with an API token, through the typed API client', { timeout: 120_000 }, async () => {
+    const server = await startTestApp();
+    try {
+      const org = await makeOrganisation(server.database.db);
+      const auditor = await login(server.app, (await makeUser(org, ['internal_auditor'])).email);
+      const token = (await server.app.inject({ method: 'POST', url: '/api/tokens', headers: auditor.headers, payload: { name: 'audit export', scopes: ['read'] } })).json().secret as string;
+      const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
+      const file = path.join(dataDir, 'remote-export.jsonl');
+      const exported = await aims(['ledger', 'export', '--server', url, '--out', file], { AIMS_TOKEN: token });
+      expect(exported.code).toBe(0);
+      expect((await aims(['ledger', 'verify', '--file', file])).code).toBe(0);
+      expect(fs.readFileSync(file, 'utf8')).toContain(org.id);
+      const refused = await aims(['ledger', 'export', '--server', url, '--token', 'aims_wrong', '--out', file]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('invalid_token');
+    } finally {
+      await server.close();
+    }
   });
 
   it('fails with a clear message and a non-zero exit on bad input', async () => {

@@ -1,4 +1,8 @@
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { unwrap } from '../platform/api-client/client.ts';
+import { cliErrorFrom, remoteClient, withServerOptions, type ServerFlags } from './remote.ts';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { getOrganisationBySlug } from '../modules/identity/organisations.service.ts';
@@ -41,6 +45,17 @@ function progress(): (n: number) => void {
   };
 }
 
+async function exportFromServer(flags: ServerFlags & { out: string }): Promise<void> {
+  const client = remoteClient(flags);
+  try {
+    const body = unwrap(await client.GET('/api/ledger/export', { parseAs: 'stream' }));
+    await pipeline(Readable.fromWeb(body as never), fs.createWriteStream(flags.out));
+  } catch (e) {
+    throw cliErrorFrom(e);
+  }
+  console.log(`wrote the export of ${flags.server} to ${flags.out}`);
+}
+
 export function registerLedger(program: Command): void {
   const ledger = program.command('ledger').description('The tamper-evident audit trail');
 
@@ -69,8 +84,15 @@ export function registerLedger(program: Command): void {
     });
   });
 
-  const exp = ledger.command('export').description('Export the log as JSON Lines for offline verification').requiredOption('--out <file>', 'file to write');
-  withOrgOption(withDatabaseOptions(exp)).action(async (flags: DatabaseFlags & { org: string; out: string }) => {
+  const exp = ledger
+    .command('export')
+    .description('Export the log as JSON Lines for offline verification, from the database or from a server (--server, --token)')
+    .requiredOption('--out <file>', 'file to write');
+  withServerOptions(withOrgOption(withDatabaseOptions(exp))).action(async (flags: DatabaseFlags & ServerFlags & { org: string; out: string }) => {
+    if (flags.server) {
+      await exportFromServer(flags);
+      return;
+    }
     await withDatabase(configFrom(flags), async ({ db }) => {
       const org = await getOrganisationBySlug(db, flags.org);
       const out = fs.createWriteStream(flags.out);
