@@ -144,6 +144,18 @@ export interface OrganisationSecretsTable {
   created_at: string;
 }
 
+export interface CustomFrameworksTable {
+  id: string;
+  organisation_id: string;
+  framework_id: string;
+  name: string;
+  source: string;
+  sha256: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -160,4 +172,5 @@ export interface DB {
   ledger_keys: LedgerKeysTable;
   ledger_private_texts: LedgerPrivateTextsTable;
   organisation_secrets: OrganisationSecretsTable;
+  custom_frameworks: CustomFrameworksTable;
 }

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_identity.ts';
 import * as m0002 from './0002_ledger.ts';
+import * as m0003 from './0003_custom_frameworks.ts';
 
 /**
  * The one migration stream for both databases, in order. Names are sorted by Kysely, so keep the
@@ -9,4 +10,5 @@ import * as m0002 from './0002_ledger.ts';
 export const migrations: Record<string, Migration> = {
   '0001_identity': m0001,
   '0002_ledger': m0002,
+  '0003_custom_frameworks': m0003,
 };
