@@ -13,14 +13,15 @@ import type { FrameworkItemView, FrameworkSummary, SearchQuery } from './schema.
  * The catalogue an organisation sees: the frameworks aims ships (immutable content) plus the
  * organisation's own imported frameworks. Parsed custom frameworks are cached by content digest.
  */
-interface OrgCatalogue {
+export interface OrgCatalogue {
   builtIn: Catalogues;
   frameworks: Map<string, { framework: Framework; custom: boolean }>;
 }
 
 const parsedCustom = new Map<string, Framework>();
 
-async function catalogueOf(ctx: ServiceContext): Promise<OrgCatalogue> {
+/** For other modules (assessments): the frameworks this organisation sees, with the shipped crosswalks. */
+export async function catalogueOf(ctx: ServiceContext): Promise<OrgCatalogue> {
   const builtIn = loadCatalogues();
   const frameworks = new Map<string, { framework: Framework; custom: boolean }>();
   for (const f of builtIn.frameworks.values()) frameworks.set(f.id, { framework: f, custom: false });

@@ -156,6 +156,46 @@ export interface CustomFrameworksTable {
   version: number;
 }
 
+export interface AssessmentsTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  framework_id: string;
+  scope: 'aims' | 'ai_system';
+  ai_system_id: string | null;
+  status: 'active' | 'archived';
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface AssessmentResultsTable {
+  id: string;
+  organisation_id: string;
+  assessment_id: string;
+  item_id: string;
+  position: number;
+  workflow_status: 'to_do' | 'in_progress' | 'in_review' | 'done';
+  result: 'compliant' | 'partially_compliant' | 'non_compliant' | 'not_applicable' | null;
+  justification: string | null;
+  maturity: number | null;
+  owner_id: string | null;
+  due_date: string | null;
+  notes: string | null;
+  updated_at: string;
+  version: number;
+}
+
+export interface AssessmentSnapshotsTable {
+  id: string;
+  organisation_id: string;
+  assessment_id: string;
+  label: string;
+  kind: 'baseline' | 'snapshot';
+  results: string;
+  taken_at: string;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -173,4 +213,7 @@ export interface DB {
   ledger_private_texts: LedgerPrivateTextsTable;
   organisation_secrets: OrganisationSecretsTable;
   custom_frameworks: CustomFrameworksTable;
+  assessments: AssessmentsTable;
+  assessment_results: AssessmentResultsTable;
+  assessment_snapshots: AssessmentSnapshotsTable;
 }
