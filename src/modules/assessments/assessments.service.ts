@@ -21,7 +21,7 @@ export function progressOf(rows: AssessmentResultsTable[]): AssessmentView['prog
 }
 
 function toAssessment(row: AssessmentsTable, results: AssessmentResultsTable[]): AssessmentView {
-  return { id: row.id, name: row.name, frameworkId: row.framework_id, scope: row.scope, status: row.status, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version, progress: progressOf(results) };
+  return { id: row.id, name: row.name, frameworkId: row.framework_id, scope: row.scope, status: row.status, targetMaturity: row.target_maturity === null ? null : Number(row.target_maturity), createdAt: row.created_at, updatedAt: row.updated_at, version: row.version, progress: progressOf(results) };
 }
 
 export function toResult(row: AssessmentResultsTable, framework: Framework | undefined): ResultView {
@@ -65,7 +65,7 @@ export async function getAssessment(ctx: ServiceContext, id: string) {
 }
 
 /** Creates an assessment with one row, "to do", for every assessable item of the framework. */
-export async function createAssessment(ctx: ServiceContext, input: { name: string; frameworkId: string }) {
+export async function createAssessment(ctx: ServiceContext, input: { name: string; frameworkId: string; targetMaturity?: number | undefined }) {
   const framework = (await catalogueOf(ctx)).frameworks.get(input.frameworkId)?.framework;
   if (!framework) throw new AppError('validation_failed', `Unknown framework "${input.frameworkId}".`, { issues: [{ in: 'body', path: 'frameworkId', message: 'unknown framework' }] });
   const now = nowIso();
@@ -73,7 +73,7 @@ export async function createAssessment(ctx: ServiceContext, input: { name: strin
   const orgId = ctx.actor.organisationId;
   const items = framework.items.filter((i) => i.assessable);
   await ctx.db.transaction().execute(async (tx) => {
-    await repo.insertAssessment(tx, { id, organisation_id: orgId, name: input.name, framework_id: framework.id, scope: 'aims', ai_system_id: null, status: 'active', created_at: now, updated_at: now, version: 1 });
+    await repo.insertAssessment(tx, { id, organisation_id: orgId, name: input.name, framework_id: framework.id, scope: 'aims', ai_system_id: null, status: 'active', target_maturity: input.targetMaturity ?? null, created_at: now, updated_at: now, version: 1 });
     await repo.insertResults(
       tx,
       items.map((item, position) => ({

@@ -101,6 +101,24 @@ describe('gap assessment', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/assessments/${a.id}/posture?framework=nope`, headers: auditor.headers })).statusCode).toBe(404);
   });
 
+  it('reports maturity with target and history from snapshots, and readiness with its blockers', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/assessments', headers: officer.headers, payload: { name: 'Maturity', targetMaturity: 4.5 } });
+    const a = { id: res.json().assessment.id as string, results: res.json().results as Result[] };
+    await patch(a.id, find(a.results, '4.1'), { result: 'partially_compliant', maturity: 2 });
+    await patch(a.id, find(a.results, '5.2'), { result: 'partially_compliant', maturity: 2 });
+    await t.app.inject({ method: 'POST', url: `/api/assessments/${a.id}/snapshots`, headers: officer.headers, payload: { label: 'Q1', kind: 'baseline' } });
+    const again = (await t.app.inject({ method: 'GET', url: `/api/assessments/${a.id}`, headers: officer.headers })).json().results as Result[];
+    await patch(a.id, find(again, '5.2'), { result: 'compliant', maturity: 4 });
+    const m = (await t.app.inject({ method: 'GET', url: `/api/assessments/${a.id}/maturity`, headers: auditor.headers })).json();
+    expect(m.target).toBe(4.5);
+    expect(m.current.overall).toBe(3);
+    expect(m.history.map((h: { label: string; overall: number }) => [h.label, h.overall])).toEqual([['Q1', 2]]);
+    expect(m.readiness).toMatchObject({ mandatory: 70, met: 1 });
+    expect(m.readiness.share).toBe(1.4);
+    expect(m.readiness.blockers[0].reason).toBe('missing_documented_information');
+    expect(m.readiness.notYetChecked.length).toBeGreaterThan(0);
+  });
+
   it('takes a baseline, compares it with now, and keeps other organisations out', async () => {
     const a = await newAssessment();
     const base = await t.app.inject({ method: 'POST', url: `/api/assessments/${a.id}/snapshots`, headers: officer.headers, payload: { label: 'Baseline Q3', kind: 'baseline' } });

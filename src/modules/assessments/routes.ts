@@ -4,6 +4,7 @@ import { defineRoute } from '../../platform/http/route.ts';
 import { createAssessment, getAssessment, listAssessments, updateResult } from './assessments.service.ts';
 import { assessmentPermissions as P } from './policy.ts';
 import { postureIn } from './posture.service.ts';
+import { maturityOf } from './maturity.service.ts';
 import {
   assessmentDetailSchema,
   assessmentSchema,
@@ -11,6 +12,7 @@ import {
   comparisonSchema,
   createAssessmentBody,
   idParams,
+  maturitySchema,
   postureQuery,
   postureSchema,
   resultParams,
@@ -64,6 +66,13 @@ export const assessmentRoutes = [
     access: P['assessments.read'],
     schema: { summary: 'The assessment seen through another framework\'s crosswalk, with where each derived result came from', tags, params: idParams, querystring: postureQuery, response: { 200: postureSchema } },
     handler: async (request) => postureIn(contextOf(request), request.params.id, request.query.framework),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/assessments/:id/maturity',
+    access: P['assessments.read'],
+    schema: { summary: 'Maturity per clause / Annex A group and overall (one decimal), target, history from snapshots, and certification readiness with its blockers', tags, params: idParams, response: { 200: maturitySchema } },
+    handler: async (request) => maturityOf(contextOf(request), request.params.id),
   }),
   defineRoute({
     method: 'GET',

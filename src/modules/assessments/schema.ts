@@ -11,6 +11,7 @@ export const assessmentSchema = z
     frameworkId: z.string(),
     scope: z.enum(['aims', 'ai_system']),
     status: z.enum(['active', 'archived']),
+    targetMaturity: z.number().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
@@ -50,6 +51,7 @@ export const assessmentDetailSchema = z.object({ assessment: assessmentSchema, r
 export const createAssessmentBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
   frameworkId: z.string().min(1).max(64).default('iso42001'),
+  targetMaturity: z.number().min(0).max(5).optional().describe('The maturity aimed for, 0-5, one decimal'),
 });
 
 const date = z.iso.date().describe('YYYY-MM-DD');
@@ -111,4 +113,19 @@ export const comparisonSchema = z.object({
     }),
   ),
   summary: z.object({ improved: z.number().int(), worsened: z.number().int(), changed: z.number().int() }),
+});
+
+const scoreSchema = z.object({ id: z.string(), title: z.string(), score: z.number().nullable(), counted: z.number().int(), items: z.number().int() });
+export const maturitySchema = z.object({
+  assessmentId: z.string(),
+  target: z.number().nullable(),
+  current: z.object({ overall: z.number().nullable(), counted: z.number().int(), groups: z.array(scoreSchema) }),
+  readiness: z.object({
+    mandatory: z.number().int(),
+    met: z.number().int(),
+    share: z.number().nullable().describe('Per cent of mandatory requirements met, one decimal'),
+    blockers: z.array(z.object({ itemId: z.string(), title: z.string(), reason: z.enum(['missing_documented_information', 'not_met', 'not_assessed']), documentedInformation: z.string().nullable() })),
+    notYetChecked: z.array(z.string()).describe('Blockers aims cannot check yet (their modules are not built)'),
+  }),
+  history: z.array(z.object({ snapshotId: z.string(), label: z.string(), kind: z.enum(['baseline', 'snapshot']), takenAt: z.string(), overall: z.number().nullable() })),
 });

@@ -16,11 +16,12 @@ interface FrozenResult {
 
 const RESULT_RANK: Record<string, number> = { non_compliant: 0, partially_compliant: 1, compliant: 2 };
 
-export async function takeSnapshot(ctx: ServiceContext, assessmentId: string, input: { label: string; kind: 'baseline' | 'snapshot' }) {
+/** `takenAt` is for seeding a demo history; the API always takes snapshots now. */
+export async function takeSnapshot(ctx: ServiceContext, assessmentId: string, input: { label: string; kind: 'baseline' | 'snapshot' }, takenAt: string = nowIso()) {
   await requireAssessment(ctx, assessmentId);
   const orgId = ctx.actor.organisationId;
   const frozen: FrozenResult[] = (await repo.resultsOf(ctx.db, orgId, [assessmentId])).map((r) => ({ itemId: r.item_id, workflowStatus: r.workflow_status, result: r.result, maturity: r.maturity }));
-  const row = { id: crypto.randomUUID(), organisation_id: orgId, assessment_id: assessmentId, label: input.label, kind: input.kind, results: JSON.stringify(frozen), taken_at: nowIso() };
+  const row = { id: crypto.randomUUID(), organisation_id: orgId, assessment_id: assessmentId, label: input.label, kind: input.kind, results: JSON.stringify(frozen), taken_at: takenAt };
   await ctx.db.transaction().execute(async (tx) => {
     await repo.insertSnapshot(tx, row);
     await appendEvent(tx, ctx, { action: 'assessments.snapshot.taken', resource: { type: 'assessment_snapshot', id: row.id }, changes: [{ field: 'results', new: frozen }] });

@@ -7,6 +7,7 @@ import { ensureOrganisation } from '../identity/organisations.service.ts';
 import { generatePassword } from '../identity/secrets.ts';
 import { findMemberByEmail } from '../identity/users.repository.ts';
 import { createUser } from '../identity/users.service.ts';
+import { seedDemoAssessment } from './assessment-seed.ts';
 
 export const DEMO_ORG_SLUG = 'northwind';
 export const DEMO_ORG_NAME = 'Northwind Lending';
@@ -34,6 +35,7 @@ export interface SeedResult {
   usersCreated: string[];
   /** Set only when this run generated the password; it is shown once and never stored in clear. */
   generatedPassword: string | null;
+  assessmentCreated: boolean;
 }
 
 /**
@@ -58,5 +60,6 @@ export async function seedDemo(db: Db, options: { password?: string | undefined 
       password,
     });
   }
-  return { organisationCreated: created, usersCreated: missing.map(demoEmail), generatedPassword };
+  const assessmentCreated = await seedDemoAssessment(ctx);
+  return { organisationCreated: created, usersCreated: missing.map(demoEmail), generatedPassword, assessmentCreated };
 }

@@ -4174,6 +4174,8 @@ export interface paths {
                         name: string;
                         /** @default iso42001 */
                         frameworkId?: string;
+                        /** @description The maturity aimed for, 0-5, one decimal */
+                        targetMaturity?: number;
                     };
                 };
             };
@@ -4570,6 +4572,153 @@ export interface paths {
                             summary: {
                                 [key: string]: number;
                             };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/maturity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Maturity per clause / Annex A group and overall (one decimal), target, history from snapshots, and certification readiness with its blockers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessmentId: string;
+                            target: number | null;
+                            current: {
+                                overall: number | null;
+                                counted: number;
+                                groups: {
+                                    id: string;
+                                    title: string;
+                                    score: number | null;
+                                    counted: number;
+                                    items: number;
+                                }[];
+                            };
+                            readiness: {
+                                mandatory: number;
+                                met: number;
+                                /** @description Per cent of mandatory requirements met, one decimal */
+                                share: number | null;
+                                blockers: {
+                                    itemId: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    reason: "missing_documented_information" | "not_met" | "not_assessed";
+                                    documentedInformation: string | null;
+                                }[];
+                                /** @description Blockers aims cannot check yet (their modules are not built) */
+                                notYetChecked: string[];
+                            };
+                            history: {
+                                snapshotId: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "baseline" | "snapshot";
+                                takenAt: string;
+                                overall: number | null;
+                            }[];
                         };
                     };
                 };
@@ -5164,6 +5313,7 @@ export interface components {
             scope: "aims" | "ai_system";
             /** @enum {string} */
             status: "active" | "archived";
+            targetMaturity: number | null;
             createdAt: string;
             updatedAt: string;
             version: number;
@@ -5355,6 +5505,7 @@ export interface components {
             scope: "aims" | "ai_system";
             /** @enum {string} */
             status: "active" | "archived";
+            targetMaturity: number | null;
             createdAt: string;
             updatedAt: string;
             version: number;

@@ -164,6 +164,7 @@ export interface AssessmentsTable {
   scope: 'aims' | 'ai_system';
   ai_system_id: string | null;
   status: 'active' | 'archived';
+  target_maturity: number | null;
   created_at: string;
   updated_at: string;
   version: number;

@@ -12,6 +12,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('scope', 'text', (c) => c.notNull())
     .addColumn('ai_system_id', 'text')
     .addColumn('status', 'text', (c) => c.notNull())
+    // The maturity the organisation aims for (e.g. 4.5 from 2.1), on the same 0-5 scale.
+    .addColumn('target_maturity', 'real')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
