@@ -11,3 +11,7 @@ export type ApiToken = Schemas['ApiToken'];
 export type UserStatus = User['status'];
 export type LedgerEntry = Schemas['LedgerEntry'];
 export type LedgerCheckpoint = Schemas['LedgerCheckpoint'];
+export type FrameworkSummary = Schemas['FrameworkSummary'];
+export type FrameworkItem = Schemas['FrameworkItem'];
+export type FrameworkItemType = FrameworkItem['type'];
+export type CrosswalkMapping = Schemas['CrosswalkMapping'];

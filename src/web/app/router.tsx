@@ -5,6 +5,7 @@ import { RequireAuth } from '../auth/RequireAuth.tsx';
 import { meQueryKey } from '../auth/session.ts';
 import { AuditTrailPage } from '../pages/audit/AuditTrailPage.tsx';
 import { CapabilityUnavailablePage } from '../pages/capabilities/CapabilityUnavailablePage.tsx';
+import { CataloguePage } from '../pages/catalogue/CataloguePage.tsx';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { ProfilePage } from '../pages/profile/ProfilePage.tsx';
@@ -25,6 +26,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <DashboardPage /> },
       { path: '/audit-trail', element: <AuditTrailPage /> },
+      { path: '/catalogue', element: <CataloguePage /> },
       ...CAPABILITY_SECTIONS.filter((section) => !section.available).map((section) => ({ path: section.path, element: <CapabilityUnavailablePage section={section} /> })),
       { path: '/admin/users', element: <UsersPage /> },
       { path: '/admin/roles', element: <RolesPage /> },

@@ -1,5 +1,5 @@
 import { AppShell, Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useCan } from '../auth/MeContext.tsx';
 import { ADMIN_SECTIONS, CAPABILITY_SECTIONS } from './sections.ts';
@@ -8,7 +8,7 @@ function isActive(pathname: string, to: string): boolean {
   return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
 }
 
-function NavItem({ to, label, notYet }: { to: string; label: string; notYet?: boolean }) {
+function NavItem({ to, label, notYet, nested }: { to: string; label: string; notYet?: boolean; nested?: boolean }) {
   const { pathname } = useLocation();
   const active = isActive(pathname, to);
   return (
@@ -17,6 +17,8 @@ function NavItem({ to, label, notYet }: { to: string; label: string; notYet?: bo
       to={to}
       label={label}
       active={active}
+      // A page inside a capability sits indented under it.
+      pl={nested ? 'xl' : undefined}
       aria-current={active ? 'page' : undefined}
       rightSection={
         notYet ? (
@@ -53,7 +55,10 @@ export function Navigation() {
       </NavGroup>
       <NavGroup title="Governance">
         {CAPABILITY_SECTIONS.map((section) => (
-          <NavItem key={section.path} to={section.path} label={section.label} notYet={!section.available} />
+          <Fragment key={section.path}>
+            <NavItem to={section.path} label={section.label} notYet={!section.available} />
+            {section.pages?.map((page) => <NavItem key={page.path} to={page.path} label={page.label} nested />)}
+          </Fragment>
         ))}
       </NavGroup>
       {adminSections.length > 0 && (

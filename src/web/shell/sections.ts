@@ -1,7 +1,15 @@
+/** A page that already exists inside a capability whose main page is not built yet. */
+export interface CapabilityPage {
+  path: string;
+  label: string;
+  summary: string;
+}
+
 /**
  * The capabilities of aims (PRODUCT.md), in the order people meet them. A capability without a
  * page yet still gets a navigation entry and a page that says so plainly: people learn what aims
- * will do, and nobody mistakes an empty screen for missing data.
+ * will do, and nobody mistakes an empty screen for missing data. Parts of a capability that are
+ * ready before the rest are listed as its `pages`, under it in the navigation.
  */
 export interface CapabilitySection {
   path: string;
@@ -10,6 +18,8 @@ export interface CapabilitySection {
   summary: string;
   /** The capability has its page; the others show "not available yet". */
   available?: boolean;
+  /** Pages of this capability that are available already, even though the capability is not. */
+  pages?: readonly CapabilityPage[];
 }
 
 export const CAPABILITY_SECTIONS: readonly CapabilitySection[] = [
@@ -27,6 +37,13 @@ export const CAPABILITY_SECTIONS: readonly CapabilitySection[] = [
     path: '/gap-assessment',
     label: 'Gap assessment & SoA',
     summary: 'Assess the organisation against every ISO/IEC 42001 clause and Annex A control and keep the Statement of Applicability as an approved, versioned record.',
+    pages: [
+      {
+        path: '/catalogue',
+        label: 'Framework catalogue',
+        summary: 'Browse and search ISO/IEC 42001, the EU AI Act, the NIST AI RMF and the GDPR item by item, with guidance, typical evidence, auditor questions and the crosswalks between them.',
+      },
+    ],
   },
   {
     path: '/risk',
