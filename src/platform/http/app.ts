@@ -112,8 +112,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 
   app.addHook('onRequest', accessHook(options.authenticator));
-  app.addHook('preHandler', async (request) => {
-    if (request.actor) request.log = request.log.child({ actor: request.actor.userId ?? request.actor.kind, org: request.actor.organisationId });
+  // Every later log line of the request, including Fastify's "request completed", names the actor
+  // (a user id, which is pseudonymous) and the organisation.
+  app.addHook('preHandler', async (request, reply) => {
+    if (!request.actor) return;
+    const child = request.log.child({ actor: request.actor.userId ?? request.actor.kind, org: request.actor.organisationId });
+    request.log = child;
+    reply.log = child;
   });
 
   registerRoutes(app, options.routes);
