@@ -22,6 +22,8 @@ export interface AimsConfig {
   demoPassword: string | undefined;
   oidc: OidcConfig | undefined;
   ledger: LedgerConfig;
+  /** Largest evidence upload accepted, in bytes. */
+  evidenceMaxBytes: number;
 }
 
 export interface LedgerConfig {
@@ -134,6 +136,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     logLevel: env.AIMS_LOG_LEVEL || 'info',
     demoPassword: env.AIMS_DEMO_PASSWORD || undefined,
     oidc: oidcFrom(env),
+    evidenceMaxBytes: intFrom(env.AIMS_EVIDENCE_MAX_BYTES, 20 * 1024 * 1024, 'AIMS_EVIDENCE_MAX_BYTES'),
     ledger: {
       keyPem: env.AIMS_LEDGER_KEY || undefined,
       keyFile: env.AIMS_LEDGER_KEY_FILE || undefined,

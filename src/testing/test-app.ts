@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type AimsConfig } from '../platform/config.ts';
 import { createServer } from '../server.ts';
@@ -17,7 +20,9 @@ export interface TestApp {
 /** The real application, in-process, on a fresh database; requests go through `app.inject`. */
 export async function startTestApp(overrides: Partial<AimsConfig> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({ dataDir: '/nonexistent-aims-test' }, {}), loginRateLimitPerMinute: 1000, ...overrides };
+  // A data folder of its own, for files the app writes (evidence); removed on close.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-test-data-'));
+  const config = { ...loadConfig({ dataDir }, {}), loginRateLimitPerMinute: 1000, ...overrides };
   const app = await createServer(config, database, { logger: false, webDir: '/nonexistent-aims-web', signer: testSigner });
   await app.ready();
   return {
@@ -26,6 +31,7 @@ export async function startTestApp(overrides: Partial<AimsConfig> = {}): Promise
     close: async () => {
       await app.close();
       await database.dispose();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

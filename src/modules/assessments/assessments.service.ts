@@ -148,3 +148,8 @@ export async function updateResult(ctx: ServiceContext, assessmentId: string, re
   const framework = (await catalogueOf(ctx)).frameworks.get(assessment.framework_id)?.framework;
   return toResult((await repo.findResult(ctx.db, orgId, assessmentId, resultId))!, framework);
 }
+
+/** For other modules (evidence links): whether a result id belongs to the actor's organisation. */
+export async function resultExists(ctx: ServiceContext, resultId: string): Promise<boolean> {
+  return repo.resultExists(ctx.db, ctx.actor.organisationId, resultId);
+}

@@ -75,3 +75,7 @@ export async function findSnapshot(db: DbOrTx, organisationId: string, assessmen
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+export async function resultExists(db: DbOrTx, organisationId: string, resultId: string): Promise<boolean> {
+  return (await db.selectFrom('assessment_results').select('id').where('organisation_id', '=', organisationId).where('id', '=', resultId).executeTakeFirst()) !== undefined;
+}

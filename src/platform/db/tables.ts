@@ -197,6 +197,40 @@ export interface AssessmentSnapshotsTable {
   taken_at: string;
 }
 
+export interface EvidenceTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  description: string | null;
+  kind: 'file' | 'link';
+  url: string | null;
+  owner_id: string | null;
+  review_status: 'draft' | 'in_review' | 'approved' | 'rejected';
+  expires_on: string | null;
+  file_version: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface EvidenceFilesTable {
+  evidence_id: string;
+  organisation_id: string;
+  file_version: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_at: string;
+}
+
+export interface EvidenceLinksTable {
+  evidence_id: string;
+  organisation_id: string;
+  result_id: string;
+  created_at: string;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -217,4 +251,7 @@ export interface DB {
   assessments: AssessmentsTable;
   assessment_results: AssessmentResultsTable;
   assessment_snapshots: AssessmentSnapshotsTable;
+  evidence: EvidenceTable;
+  evidence_files: EvidenceFilesTable;
+  evidence_links: EvidenceLinksTable;
 }

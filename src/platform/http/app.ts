@@ -111,6 +111,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 
+  // Binary uploads (evidence files) arrive as octet-streams; routes that accept them set their own limit.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   app.addHook('onRequest', accessHook(options.authenticator));
   // Every later log line of the request, including Fastify's "request completed", names the actor
   // (a user id, which is pseudonymous) and the organisation.

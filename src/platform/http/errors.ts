@@ -20,6 +20,7 @@ export const errorCatalogue = {
   conflict: { status: 409, message: 'The record was changed by someone else; reload and try again.' },
   already_exists: { status: 409, message: 'A record with these values already exists.' },
   invalid_state: { status: 409, message: 'The record is not in a state that allows this.' },
+  integrity_failed: { status: 409, message: 'The stored file no longer matches its recorded SHA-256.' },
   rate_limited: { status: 429, message: 'Too many requests; wait and try again.' },
   sso_not_configured: { status: 404, message: 'Single sign-on is not configured.' },
   sso_failed: { status: 401, message: 'Single sign-on failed.' },

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptio
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { permissionRule } from '../authz/permissions.ts';
+import type { AimsConfig } from '../config.ts';
 import { errorResponseSchema } from './schemas.ts';
 
 /**
@@ -50,8 +51,8 @@ export interface RouteDefinition<S extends RouteSchema> {
   access: RouteAccess;
   schema: S;
   handler: Handler<S>;
-  /** Extra route config (rate limits, body limit). */
-  options?: Pick<RouteShorthandOptions, 'bodyLimit' | 'config'>;
+  /** Extra route config (rate limits, body limit; a body limit may depend on the configuration). */
+  options?: Pick<RouteShorthandOptions, 'config'> & { bodyLimit?: number | ((config: AimsConfig) => number) };
 }
 
 const errorStatuses = [400, 401, 403, 404, 409, 413, 415, 429] as const;
@@ -80,7 +81,9 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDefinition<Rou
     app.withTypeProvider<ZodTypeProvider>().route({
       method: def.method,
       url: def.url,
-      ...def.options,
+      ...(def.options?.bodyLimit !== undefined
+        ? { bodyLimit: typeof def.options.bodyLimit === 'function' ? def.options.bodyLimit(app.config) : def.options.bodyLimit }
+        : {}),
       config: { ...(def.options?.config ?? {}), access: def.access },
       schema: {
         summary: def.schema.summary,

@@ -3,6 +3,8 @@ import { LoginPage } from '../auth/LoginPage.tsx';
 import { loginPath } from '../auth/redirect.ts';
 import { RequireAuth } from '../auth/RequireAuth.tsx';
 import { meQueryKey } from '../auth/session.ts';
+import { AssessmentPage } from '../pages/assessments/AssessmentPage.tsx';
+import { AssessmentsPage } from '../pages/assessments/AssessmentsPage.tsx';
 import { AuditTrailPage } from '../pages/audit/AuditTrailPage.tsx';
 import { CapabilityUnavailablePage } from '../pages/capabilities/CapabilityUnavailablePage.tsx';
 import { CataloguePage } from '../pages/catalogue/CataloguePage.tsx';
@@ -27,6 +29,8 @@ export const router = createBrowserRouter([
       { index: true, element: <DashboardPage /> },
       { path: '/audit-trail', element: <AuditTrailPage /> },
       { path: '/catalogue', element: <CataloguePage /> },
+      { path: '/assessments', element: <AssessmentsPage /> },
+      { path: '/assessments/:assessmentId', element: <AssessmentPage /> },
       ...CAPABILITY_SECTIONS.filter((section) => !section.available).map((section) => ({ path: section.path, element: <CapabilityUnavailablePage section={section} /> })),
       { path: '/admin/users', element: <UsersPage /> },
       { path: '/admin/roles', element: <RolesPage /> },

@@ -39,6 +39,11 @@ export const CAPABILITY_SECTIONS: readonly CapabilitySection[] = [
     summary: 'Assess the organisation against every ISO/IEC 42001 clause and Annex A control and keep the Statement of Applicability as an approved, versioned record.',
     pages: [
       {
+        path: '/assessments',
+        label: 'Gap assessments',
+        summary: 'Assess the organisation item by item against ISO/IEC 42001, see the posture it gives under the EU AI Act, the NIST AI RMF and the GDPR, and follow maturity, readiness and snapshots.',
+      },
+      {
         path: '/catalogue',
         label: 'Framework catalogue',
         summary: 'Browse and search ISO/IEC 42001, the EU AI Act, the NIST AI RMF and the GDPR item by item, with guidance, typical evidence, auditor questions and the crosswalks between them.',

@@ -21,7 +21,11 @@ function Description() {
       <Anchor component={Link} to="/gap-assessment" inherit>
         Gap assessment &amp; SoA
       </Anchor>
-      ; the gap assessment and the Statement of Applicability themselves are not available yet.
+      , beside the{' '}
+      <Anchor component={Link} to="/assessments" inherit>
+        gap assessments
+      </Anchor>
+      ; the Statement of Applicability is not available yet.
     </Text>
   );
 }

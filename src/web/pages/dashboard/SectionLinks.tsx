@@ -10,8 +10,8 @@ export function SectionLinks() {
         Capabilities
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        This version of aims provides sign-in, users, roles, API tokens, the tamper-evident audit trail and the framework
-        catalogue. The other capabilities below are not available yet; each page says what it will do.
+        This version of aims provides sign-in, users, roles, API tokens, the tamper-evident audit trail, the framework
+        catalogue and the gap assessments. The other capabilities below are not available yet; each page says what it will do.
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {CAPABILITY_SECTIONS.map((section) => (
