@@ -1,18 +1,8 @@
-import { Alert, List, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Stack } from '@mantine/core';
+import { RequirementText } from '../../components/RequirementText.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { useFrameworkItem } from '../catalogue/catalogue-api.ts';
 
-function Part({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section aria-label={title}>
-      <Title order={3} size="h6" mb={4}>
-        {title}
-      </Title>
-      {children}
-    </section>
-  );
-}
 
 /** What the item asks, so the assessor judges against the requirement rather than from memory. */
 export function ItemRequirement({ frameworkId, itemId }: { frameworkId: string; itemId: string }) {
@@ -22,37 +12,7 @@ export function ItemRequirement({ frameworkId, itemId }: { frameworkId: string; 
   const { item } = detail.data;
   return (
     <Stack gap="sm" data-testid="item-requirement">
-      {item.mandatoryDocumentedInformation && (
-        <Alert color="orange" variant="light" title="Mandatory documented information" p="xs">
-          {item.mandatoryDocumentedInformation}
-        </Alert>
-      )}
-      <Part title="Requirement">
-        <Text size="sm">{item.summary}</Text>
-      </Part>
-      {item.guidance && (
-        <Part title="Guidance">
-          <Text size="sm">{item.guidance}</Text>
-        </Part>
-      )}
-      {item.evidence.length > 0 && (
-        <Part title="Typical evidence">
-          <List size="sm" spacing={2}>
-            {item.evidence.map((line) => (
-              <List.Item key={line}>{line}</List.Item>
-            ))}
-          </List>
-        </Part>
-      )}
-      {item.questions.length > 0 && (
-        <Part title="Auditor questions">
-          <List size="sm" spacing={2} type="ordered">
-            {item.questions.map((line) => (
-              <List.Item key={line}>{line}</List.Item>
-            ))}
-          </List>
-        </Part>
-      )}
+      <RequirementText item={item} summaryTitle="Requirement" size="h6" />
     </Stack>
   );
 }

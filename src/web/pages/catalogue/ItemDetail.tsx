@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Group, List, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { Anchor, Badge, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { CrosswalkMapping, FrameworkItem, FrameworkItemType, FrameworkSummary } from '../../api/types.ts';
 import { ITEM_TYPE_LABELS } from './catalogue-text.ts';
 import { ItemBadges } from './ItemBadges.tsx';
 import { MappingList } from './MappingList.tsx';
+import { RequirementText, TextPart as Part } from '../../components/RequirementText.tsx';
 
 export interface ItemDetailData {
   framework: FrameworkSummary;
@@ -14,16 +15,6 @@ export interface ItemDetailData {
   mappings: CrosswalkMapping[];
 }
 
-function Part({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section aria-label={title}>
-      <Title order={3} size="h5" mb={6}>
-        {title}
-      </Title>
-      {children}
-    </section>
-  );
-}
 
 /**
  * Everything aims says about one item: where it sits, what it asks, how to meet it, what an
@@ -70,37 +61,7 @@ export function ItemDetail({ data, itemSearch }: { data: ItemDetailData; itemSea
           <ItemBadges item={item} size="sm" />
         </Group>
       </div>
-      {item.mandatoryDocumentedInformation && (
-        <Alert color="orange" variant="light" title="Mandatory documented information" data-testid="mandatory-documented-information">
-          {item.mandatoryDocumentedInformation}
-        </Alert>
-      )}
-      <Part title="Summary">
-        <Text size="sm">{item.summary}</Text>
-      </Part>
-      {item.guidance && (
-        <Part title="Guidance">
-          <Text size="sm">{item.guidance}</Text>
-        </Part>
-      )}
-      {item.evidence.length > 0 && (
-        <Part title="Typical evidence">
-          <List size="sm" spacing={4}>
-            {item.evidence.map((line) => (
-              <List.Item key={line}>{line}</List.Item>
-            ))}
-          </List>
-        </Part>
-      )}
-      {item.questions.length > 0 && (
-        <Part title="Auditor questions">
-          <List size="sm" spacing={4} type="ordered">
-            {item.questions.map((line) => (
-              <List.Item key={line}>{line}</List.Item>
-            ))}
-          </List>
-        </Part>
-      )}
+      <RequirementText item={item} summaryTitle="Summary" />
       {item.tags.length > 0 && (
         <Part title="Tags">
           <Group gap={6}>
