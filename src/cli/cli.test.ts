@@ -35,9 +35,9 @@ describe('aims CLI', () => {
 
   it('migrates, reports status, seeds the demo idempotently, creates a user and a token', { timeout: 120_000 }, async () => {
     const migrate = await aims(['db', 'migrate']);
-    expect(migrate.stdout).toMatch(/Applied 0001_identity, 0002_ledger, 0003_custom_frameworks, 0004_assessments, 0005_evidence/);
+    expect(migrate.stdout).toMatch(/Applied 0001_identity, 0002_ledger, 0003_custom_frameworks, 0004_assessments, 0005_evidence, 0006_soa/);
     const status = await aims(['db', 'status', '--json']);
-    expect(JSON.parse(status.stdout)).toMatchObject({ dialect: 'sqlite', migrations: [{ name: '0001_identity', applied: true }, { name: '0002_ledger', applied: true }, { name: '0003_custom_frameworks', applied: true }, { name: '0004_assessments', applied: true }, { name: '0005_evidence', applied: true }] });
+    expect(JSON.parse(status.stdout)).toMatchObject({ dialect: 'sqlite', migrations: [{ name: '0001_identity', applied: true }, { name: '0002_ledger', applied: true }, { name: '0003_custom_frameworks', applied: true }, { name: '0004_assessments', applied: true }, { name: '0005_evidence', applied: true }, { name: '0006_soa', applied: true }] });
 
     const seed = await aims(['demo', 'seed'], { AIMS_DEMO_PASSWORD: 'demo-password-42' });
     expect(seed.stdout).toContain('Created organisation northwind.');

@@ -5,6 +5,7 @@ import { ledgerRoutes } from './ledger/routes.ts';
 import { frameworkRoutes } from './frameworks/routes.ts';
 import { assessmentRoutes } from './assessments/routes.ts';
 import { evidenceRoutes } from './evidence/routes.ts';
+import { soaRoutes } from './soa/routes.ts';
 
 /** Every module's routes. A new module adds its list here; the permission matrix test then covers it. */
-export const allRoutes = [...healthRoutes, ...identityRoutes, ...ledgerRoutes, ...frameworkRoutes, ...assessmentRoutes, ...evidenceRoutes] as unknown as RouteDefinition<RouteSchema>[];
+export const allRoutes = [...healthRoutes, ...identityRoutes, ...ledgerRoutes, ...frameworkRoutes, ...assessmentRoutes, ...evidenceRoutes, ...soaRoutes] as unknown as RouteDefinition<RouteSchema>[];

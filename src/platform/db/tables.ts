@@ -231,6 +231,37 @@ export interface EvidenceLinksTable {
   created_at: string;
 }
 
+export interface SoaVersionsTable {
+  id: string;
+  organisation_id: string;
+  number: number;
+  status: 'draft' | 'submitted' | 'approved' | 'superseded';
+  author_id: string | null;
+  submitted_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface SoaEntriesTable {
+  id: string;
+  organisation_id: string;
+  soa_version_id: string;
+  control_id: string;
+  title: string;
+  source: 'annex_a' | 'additional';
+  position: number;
+  applicable: number;
+  justification: string | null;
+  implementation_status: 'not_started' | 'planned' | 'partially_implemented' | 'implemented';
+  risk_refs: string;
+  evidence_ids: string;
+  version: number;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -254,4 +285,6 @@ export interface DB {
   evidence: EvidenceTable;
   evidence_files: EvidenceFilesTable;
   evidence_links: EvidenceLinksTable;
+  soa_versions: SoaVersionsTable;
+  soa_entries: SoaEntriesTable;
 }

@@ -11,6 +11,11 @@ export function rememberCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** For the few calls the typed client cannot make well (raw file uploads). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 export const api = createAimsClient({ baseUrl: '', csrfToken: () => csrfToken });
 
 export { ApiError, unwrap } from '../../platform/api-client/client.ts';

@@ -9,6 +9,7 @@ import { AuditTrailPage } from '../pages/audit/AuditTrailPage.tsx';
 import { CapabilityUnavailablePage } from '../pages/capabilities/CapabilityUnavailablePage.tsx';
 import { CataloguePage } from '../pages/catalogue/CataloguePage.tsx';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.tsx';
+import { EvidencePage } from '../pages/evidence/EvidencePage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { ProfilePage } from '../pages/profile/ProfilePage.tsx';
 import { RolesPage } from '../pages/roles/RolesPage.tsx';
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
       { path: '/catalogue', element: <CataloguePage /> },
       { path: '/assessments', element: <AssessmentsPage /> },
       { path: '/assessments/:assessmentId', element: <AssessmentPage /> },
+      { path: '/evidence', element: <EvidencePage /> },
       ...CAPABILITY_SECTIONS.filter((section) => !section.available).map((section) => ({ path: section.path, element: <CapabilityUnavailablePage section={section} /> })),
       { path: '/admin/users', element: <UsersPage /> },
       { path: '/admin/roles', element: <RolesPage /> },

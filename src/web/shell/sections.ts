@@ -44,6 +44,11 @@ export const CAPABILITY_SECTIONS: readonly CapabilitySection[] = [
         summary: 'Assess the organisation item by item against ISO/IEC 42001, see the posture it gives under the EU AI Act, the NIST AI RMF and the GDPR, and follow maturity, readiness and snapshots.',
       },
       {
+        path: '/evidence',
+        label: 'Evidence',
+        summary: 'Keep the files and links that show each requirement is met, with review, expiry, versions and a SHA-256 checked on every download.',
+      },
+      {
         path: '/catalogue',
         label: 'Framework catalogue',
         summary: 'Browse and search ISO/IEC 42001, the EU AI Act, the NIST AI RMF and the GDPR item by item, with guidance, typical evidence, auditor questions and the crosswalks between them.',

@@ -2,6 +2,7 @@ import { Divider, Drawer, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import type { Assessment, AssessmentResult } from './assessments-api.ts';
+import { ResultEvidenceSection } from '../evidence/ResultEvidenceSection.tsx';
 import { ItemRequirement } from './ItemRequirement.tsx';
 import { ResultForm } from './ResultForm.tsx';
 import { ResultReadOnly } from './ResultReadOnly.tsx';
@@ -49,6 +50,8 @@ export function ResultDrawer({ assessment, itemId, result, canManage, canReadUse
           ) : (
             <ResultReadOnly result={current} ownerName={ownerName} />
           )}
+          <Divider />
+          <ResultEvidenceSection resultId={current.id} resultLabel={`${current.itemId} ${current.itemTitle}`} />
         </Stack>
       )}
     </Drawer>
