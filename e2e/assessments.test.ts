@@ -106,7 +106,9 @@ describe('gap assessment', () => {
     // Readiness: blockers grouped by reason link to the result; what aims cannot check is said.
     await page.getByRole('tab', { name: 'Readiness' }).click();
     await page.getByRole('heading', { name: /^What still blocks certification/ }).waitFor();
-    await page.getByTestId('not-yet-checked').waitFor();
+    await page.getByTestId('readiness-checks').waitFor();
+    // The demo organisation has no approved Statement of Applicability yet: readiness says so.
+    await expect.poll(() => page.getByTestId('check-soa_approved').getAttribute('data-ok')).toBe('false');
     await screenshot(page, 'assessment-readiness');
     await page.getByTestId('blockers-missing_documented_information').getByRole('link', { name: /^6\.1\.4 / }).click();
     await page.getByRole('dialog').getByRole('heading', { name: 'Requirement' }).waitFor();

@@ -116,7 +116,14 @@ describe('gap assessment', () => {
     expect(m.readiness).toMatchObject({ mandatory: 70, met: 1 });
     expect(m.readiness.share).toBe(1.4);
     expect(m.readiness.blockers[0].reason).toBe('missing_documented_information');
-    expect(m.readiness.notYetChecked.length).toBeGreaterThan(0);
+    expect(m.readiness.checks).toEqual([
+      { check: 'soa_approved', ok: false, message: 'There is no approved Statement of Applicability.' },
+      { check: 'evidence_current', ok: true, message: 'No evidence behind these results has expired.' },
+    ]);
+    const r41 = find(a.results, '4.1');
+    await t.app.inject({ method: 'POST', url: '/api/evidence', headers: officer.headers, payload: { title: 'Context analysis 2024', kind: 'link', url: 'https://wiki.example/context', expiresOn: '2025-01-31', resultIds: [r41.id] } });
+    const after = (await t.app.inject({ method: 'GET', url: `/api/assessments/${a.id}/maturity`, headers: auditor.headers })).json();
+    expect(after.readiness.checks[1]).toEqual({ check: 'evidence_current', ok: false, message: '1 piece(s) of evidence behind these results expired: Context analysis 2024.' });
   });
 
   it('takes a baseline, compares it with now, and keeps other organisations out', async () => {

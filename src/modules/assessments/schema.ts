@@ -125,7 +125,9 @@ export const maturitySchema = z.object({
     met: z.number().int(),
     share: z.number().nullable().describe('Per cent of mandatory requirements met, one decimal'),
     blockers: z.array(z.object({ itemId: z.string(), title: z.string(), reason: z.enum(['missing_documented_information', 'not_met', 'not_assessed']), documentedInformation: z.string().nullable() })),
-    notYetChecked: z.array(z.string()).describe('Blockers aims cannot check yet (their modules are not built)'),
+    checks: z
+      .array(z.object({ check: z.enum(['soa_approved', 'evidence_current']), ok: z.boolean(), message: z.string() }))
+      .describe('Blockers beyond the results: an unapproved Statement of Applicability, expired evidence behind the results'),
   }),
   history: z.array(z.object({ snapshotId: z.string(), label: z.string(), kind: z.enum(['baseline', 'snapshot']), takenAt: z.string(), overall: z.number().nullable() })),
 });

@@ -4708,8 +4708,13 @@ export interface paths {
                                     reason: "missing_documented_information" | "not_met" | "not_assessed";
                                     documentedInformation: string | null;
                                 }[];
-                                /** @description Blockers aims cannot check yet (their modules are not built) */
-                                notYetChecked: string[];
+                                /** @description Blockers beyond the results: an unapproved Statement of Applicability, expired evidence behind the results */
+                                checks: {
+                                    /** @enum {string} */
+                                    check: "soa_approved" | "evidence_current";
+                                    ok: boolean;
+                                    message: string;
+                                }[];
                             };
                             history: {
                                 snapshotId: string;

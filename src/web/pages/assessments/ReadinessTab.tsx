@@ -62,18 +62,23 @@ export function ReadinessTab({ assessmentId }: { assessmentId: string }) {
           })}
         </>
       )}
-      {readiness.notYetChecked.length > 0 && (
-        <Alert color="gray" title="Not checked yet" role="note" data-testid="not-yet-checked">
-          <Text size="sm" mb={4}>
-            aims cannot check these yet, because the parts of aims that hold them are not built. Check them yourself before an audit:
-          </Text>
-          <List size="sm">
-            {readiness.notYetChecked.map((line) => (
-              <List.Item key={line}>{line}</List.Item>
-            ))}
-          </List>
-        </Alert>
-      )}
+      <Paper withBorder p="md" component="section" aria-labelledby="readiness-checks-title" data-testid="readiness-checks">
+        <Title order={3} size="h5" id="readiness-checks-title" mb="xs">
+          Other conditions for certification
+        </Title>
+        <List size="sm" spacing={6}>
+          {readiness.checks.map((c) => (
+            <List.Item key={c.check} data-testid={`check-${c.check}`} data-ok={c.ok}>
+              <Text size="sm" c={c.ok ? 'teal.8' : 'red.8'} span fw={600}>
+                {c.ok ? 'Met: ' : 'Blocks certification: '}
+              </Text>
+              <Text size="sm" span>
+                {c.message}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      </Paper>
     </Stack>
   );
 }
