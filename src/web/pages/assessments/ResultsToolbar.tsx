@@ -1,9 +1,8 @@
-import { Button, Checkbox, Group, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { Button, Checkbox, Group, Select } from '@mantine/core';
 import type { ResultValue, WorkflowStatus } from './assessments-api.ts';
 import { RESULT_LABELS, RESULT_ORDER, WORKFLOW_LABELS, WORKFLOW_ORDER } from './assessment-text.ts';
 import type { ResultFilters } from './useAssessmentParams.ts';
+import { SearchInput } from '../../components/SearchInput.tsx';
 
 interface Props {
   filters: ResultFilters;
@@ -13,22 +12,9 @@ interface Props {
 }
 
 export function ResultsToolbar({ filters, hasFilters, onChange, onClear }: Props) {
-  // The box updates at once; the address follows after a pause in typing.
-  const [text, setText] = useState(filters.q);
-  const search = useDebouncedCallback((q: string) => onChange({ q: q.trim() }, true), 250);
   return (
     <Group gap="sm" align="flex-end" mb="md" role="search" aria-label="Filter results">
-      <TextInput
-        label="Search"
-        placeholder="Item id, title or notes"
-        type="search"
-        value={text}
-        onChange={(e) => {
-          setText(e.currentTarget.value);
-          search(e.currentTarget.value);
-        }}
-        style={{ flex: '1 1 14rem' }}
-      />
+      <SearchInput placeholder="Item id, title or notes" value={filters.q} onSearch={(q) => onChange({ q }, true)} delay={250} style={{ flex: '1 1 14rem' }} />
       <Select
         label="Workflow status"
         placeholder="Any status"
@@ -57,7 +43,6 @@ export function ResultsToolbar({ filters, hasFilters, onChange, onClear }: Props
         <Button
           variant="subtle"
           onClick={() => {
-            setText('');
             onClear();
           }}
         >

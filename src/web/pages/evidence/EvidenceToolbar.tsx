@@ -1,8 +1,7 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { Button, Group, Select } from '@mantine/core';
 import type { EvidenceQuery, ExpiryState, ReviewStatus } from './evidence-api.ts';
 import { EXPIRY_LABELS, EXPIRY_ORDER, REVIEW_LABELS, REVIEW_ORDER } from './evidence-text.ts';
+import { SearchInput } from '../../components/SearchInput.tsx';
 
 interface Props {
   params: EvidenceQuery;
@@ -12,21 +11,9 @@ interface Props {
 }
 
 export function EvidenceToolbar({ params, onChange, hasFilters, onClear }: Props) {
-  const [text, setText] = useState(params.q);
-  const search = useDebouncedCallback((q: string) => onChange({ q: q.trim() }), 300);
   return (
     <Group gap="sm" align="flex-end" mb="md" role="search" aria-label="Filter evidence">
-      <TextInput
-        label="Search"
-        placeholder="Title"
-        type="search"
-        value={text}
-        onChange={(e) => {
-          setText(e.currentTarget.value);
-          search(e.currentTarget.value);
-        }}
-        style={{ flex: '1 1 16rem' }}
-      />
+      <SearchInput placeholder="Title" value={params.q} onSearch={(q) => onChange({ q })} />
       <Select
         label="Review status"
         placeholder="Any status"
@@ -49,7 +36,6 @@ export function EvidenceToolbar({ params, onChange, hasFilters, onClear }: Props
         <Button
           variant="subtle"
           onClick={() => {
-            setText('');
             onClear();
           }}
         >

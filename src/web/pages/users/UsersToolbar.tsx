@@ -1,9 +1,8 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { Button, Group, Select } from '@mantine/core';
 import type { Role, UserStatus } from '../../api/types.ts';
 import { ROLE_OPTIONS } from '../../shared/roles.ts';
 import type { UserListParams } from './useUserListParams.ts';
+import { SearchInput } from '../../components/SearchInput.tsx';
 
 interface UsersToolbarProps {
   params: UserListParams;
@@ -13,23 +12,10 @@ interface UsersToolbarProps {
 }
 
 export function UsersToolbar({ params, onChange, hasFilters, onClear }: UsersToolbarProps) {
-  // The box updates at once; the search waits for a pause in typing so each key is not a request.
-  const [text, setText] = useState(params.q);
-  const search = useDebouncedCallback((q: string) => onChange({ q: q.trim() }), 300);
 
   return (
     <Group gap="sm" align="flex-end" mb="md" role="search" aria-label="Filter users">
-      <TextInput
-        label="Search"
-        placeholder="Name or email"
-        type="search"
-        value={text}
-        onChange={(e) => {
-          setText(e.currentTarget.value);
-          search(e.currentTarget.value);
-        }}
-        style={{ flex: '1 1 16rem' }}
-      />
+      <SearchInput placeholder="Name or email" value={params.q} onSearch={(q) => onChange({ q })} />
       <Select
         label="Status"
         placeholder="Any status"
@@ -56,7 +42,6 @@ export function UsersToolbar({ params, onChange, hasFilters, onClear }: UsersToo
         <Button
           variant="subtle"
           onClick={() => {
-            setText('');
             onClear();
           }}
         >
